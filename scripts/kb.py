@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""The knowledge base's command line.
+
+  python scripts/kb.py generate [--check]   errors.yaml -> content/ (pages, tables, errors.json, paste index)
+  python scripts/kb.py check                validate errors.yaml only
+  python scripts/kb.py explain [TEXT] [--json] [--top N]
+                                            find the entry for a pasted error (TEXT or stdin)
+  python scripts/kb.py new ID               print a skeleton entry to paste into errors.yaml
+  python scripts/kb.py record               run the real SDKs against the local fake API (see tests/sdk_runs)
+
+It depends on nothing from MkDocs: a build with another engine runs `generate` first.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from kblib import generate as gen  # noqa: E402
+from kblib.loader import DataError, load  # noqa: E402
+from kblib.pastesearch import INDEX_PATH, PasteIndex  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "errors.yaml"
+
+
+def _load(path: Path):
+    try:
+        return load(path)
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s) in {path.name}; nothing was generated.", file=sys.stderr)
+        raise SystemExit(1) from None
+
+
+def cmd_generate(args) -> int:
+    registry = _load(Path(args.data))
+    files = gen.generate(registry)
+    content = Path(args.out)
+    if args.check:
+        stale = gen.stale(files, content)
+        for path in stale:
+            print(f"stale: content/{path}", file=sys.stderr)
+        if stale:
+            print("Generated files are out of date: run `python scripts/kb.py generate`.", file=sys.stderr)
+        return 1 if stale else 0
+    changed = gen.write(files, content)
+    print(f"{len(registry.entries)} entries; {len(files)} files generated, {len(changed)} changed.")
+    return 0
+
+
+def cmd_check(args) -> int:
+    registry = _load(Path(args.data))
+    print(f"{args.data}: {len(registry.entries)} entries, no problems.")
+    return 0
+
+
+def _read_paste(args) -> str:
+    if args.text:
+        return " ".join(args.text)
+    if sys.stdin.isatty():
+        print("Paste the error, then press Ctrl-D:", file=sys.stderr)
+    return sys.stdin.buffer.read().decode("utf-8", errors="replace")
+
+
+def cmd_explain(args) -> int:
+    index_path = Path(args.out) / INDEX_PATH
+    if not index_path.is_file():
+        cmd_generate(argparse.Namespace(data=args.data, out=args.out, check=False))
+    matches = PasteIndex.from_file(index_path).search(_read_paste(args), top=args.top)
+    if args.json:
+        print(json.dumps({"matches": matches}, indent=2, ensure_ascii=False))
+        return 0
+    if not matches:
+        print("No entry matches. Browse by status: content/status/index.md, or by error type: content/types/index.md.")
+        return 0
+    for rank, match in enumerate(matches, 1):
+        print(f"{rank}. {match['title']}  [{match['why']}]\n   /{match['url']}  (score {match['score']})")
+    return 0
+
+
+SKELETON = """  - id: {id}
+    title: "STATUS short description"
+    summary: "One sentence in plain words: what happened."
+    kind: signature
+    status: 400
+    error_type: invalid_request_error
+    error_code: null
+    retryable: false
+    surfaces: [api, python, typescript]
+    message: "one real example of the message, copied from the source below"
+    patterns:
+      - "the message with {{placeholders}} for the parts that vary"
+    causes:
+      - "Why this happens."
+    fixes:
+      - "First thing to do."
+    related: []
+    sources:
+      - {{title: "Where the message was seen", url: "https://..."}}
+    verified: {today}
+"""
+
+
+def cmd_new(args) -> int:
+    import datetime
+
+    print(SKELETON.format(id=args.id, today=datetime.date.today().isoformat()), end="")
+    return 0
+
+
+def cmd_record(args) -> int:
+    from kblib import record
+
+    return record.main(_load(Path(args.data)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="kb.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", default=str(DATA), help="the data file (default: errors.yaml)")
+    parser.add_argument("--out", default=str(gen.CONTENT), help="where generated files go (default: content/)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("generate", help="write the generated pages and data")
+    p.add_argument("--check", action="store_true", help="write nothing; exit 1 if anything is out of date")
+    p.set_defaults(func=cmd_generate)
+    sub.add_parser("check", help="validate errors.yaml").set_defaults(func=cmd_check)
+    p = sub.add_parser("explain", help="find the entry for a pasted error")
+    p.add_argument("text", nargs="*", help="the error text (default: read stdin)")
+    p.add_argument("--json", action="store_true", help="print {matches: [...]} as JSON")
+    p.add_argument("--top", type=int, default=5, help="how many matches (default 5)")
+    p.set_defaults(func=cmd_explain)
+    p = sub.add_parser("new", help="print a skeleton entry")
+    p.add_argument("id")
+    p.set_defaults(func=cmd_new)
+    sub.add_parser("record", help="record what the real SDKs raise and print").set_defaults(func=cmd_record)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,320 @@
+"""Paste search: read a pasted error, weigh the evidence it carries against every entry, rank.
+
+The same algorithm runs in the page (overrides/assets/javascripts/paste-search.js). Everything it
+needs — entries, compiled patterns, extraction rules, weights and a lunr full-text index — is in
+one generated file, paste-index.json, so the two front ends cannot drift apart on data; the test
+suite holds them to the same results on every case.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from lunr.builder import Builder
+from lunr.index import Index
+
+from .model import Registry
+from .patterns import compile_pattern
+
+INDEX_PATH = "assets/generated/paste-index.json"
+
+# Only this much of a paste is read: the head and the tail, where errors and their last lines are.
+MAX_CHARS = 60000
+MAX_QUERY_TOKENS = 64
+MIN_SCORE = 12.0
+
+WEIGHTS = {
+    "pattern": 40.0, "pattern_per_char": 0.5, "pattern_chars_cap": 80,
+    "code": 60.0, "type": 25.0, "type_conflict": -30.0, "status": 15.0, "status_conflict": -20.0,
+    "class": 14.0, "surface": 6.0, "surface_cap": 2, "provider_missing": -18.0,
+    "text": 20.0, "generic": 4.0,
+}
+
+# Where a status number sits in what SDKs, CLIs, gateways and servers print. Group 1 is the status.
+REASONS = (
+    "bad request|unauthorized|payment required|forbidden|not found|request timeout|conflict|precondition failed|"
+    "request entity too large|payload too large|content too large|unprocessable entity|too many requests|"
+    "internal server error|not implemented|bad gateway|service unavailable|gateway timeout|overloaded"
+)
+STATUS_REGEXES = [
+    r"error code:?\s*([1-5]\d\d)\b",
+    r"api error:?\s*([1-5]\d\d)\b",
+    r"status(?:[ _]?code)?[\"']?\s*[:=]\s*[\"']?([1-5]\d\d)\b",
+    r"\bhttp(?:/\d(?:\.\d)?)?\s+([1-5]\d\d)\b",
+    r"\b([1-5]\d\d)\s+(?:" + REASONS + r")\b",
+    r"(?:error|exception|failed)\s*:\s*([1-5]\d\d)\b",
+    r"status code\s*([1-5]\d\d)\b",
+    r"[\"']code[\"']\s*:\s*([1-5]\d\d)\b",
+    r"\b([1-5]\d\d)\s*[{\[]\s*[\"']",
+]
+# gRPC status names as Google APIs print them, and the HTTP status each corresponds to.
+GRPC_STATUS = {
+    "INVALID_ARGUMENT": 400, "FAILED_PRECONDITION": 400, "UNAUTHENTICATED": 401, "PERMISSION_DENIED": 403,
+    "NOT_FOUND": 404, "ALREADY_EXISTS": 409, "RESOURCE_EXHAUSTED": 429, "CANCELLED": 499,
+    "UNAVAILABLE": 503, "DEADLINE_EXCEEDED": 504,
+}
+CLASS_REGEX = r"\b([A-Za-z_$][\w$]*(?:Error|Exception))\b"
+# Tokens that say nothing about which error this is.
+STOPWORDS = sorted({
+    "the", "a", "an", "and", "or", "of", "to", "in", "is", "it", "for", "on", "at", "by", "be", "as", "with", "this",
+    "that", "was", "are", "from", "not", "your", "you", "if", "error", "errors", "type", "message", "file", "line",
+    "most", "recent", "call", "last", "traceback", "self", "return", "await", "async", "def", "raise", "py", "js",
+    "ts", "node", "modules", "site", "packages", "lib", "python3", "src", "dist", "anthropic", "sdk", "request",
+    "response", "none", "null", "true", "false", "https", "http", "com", "www", "api", "v1", "id", "req",
+})
+# What varies between two pastes of the same error, removed before the full-text search.
+VARIABLE_REGEXES = [
+    r"\breq_[A-Za-z0-9]+", r"\b(?:msg|toolu|file|msgbatch|batch|srvtoolu)_[A-Za-z0-9]+",
+    r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", r"\bsk-ant-[A-Za-z0-9_-]+",
+    r"\b\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?z?", r"https?://\S+", r"\b0x[0-9a-f]+\b",
+    r"\b[0-9a-f]{16,}\b", r"(?:/[\w.@-]+){2,}", r"\bclaude-[a-z0-9.@:-]+",
+]
+
+# Secrets removed before a paste goes into a shareable URL. Group 1, when present, is a label kept.
+SECRET_REGEXES = [
+    r"\bsk-ant-[A-Za-z0-9_-]{6,}",
+    r"(\bbearer\s+)[A-Za-z0-9._~+/=-]{8,}",
+    r"\b(?:AKIA|ASIA)[A-Z0-9]{16}\b",
+    r"((?:x-api-key|api[_-]?key|authorization|aws_secret_access_key|aws_session_token|secret)[\"']?\s*[:=]\s*[\"']?)(?!\[REDACTED\])[^\s\"',}]{4,}",
+]
+
+
+def redact(text: str) -> tuple[str, int]:
+    """The paste with secrets replaced, and how many were found (mirrors PasteIndex.redact in the page)."""
+    count = 0
+
+    def replace(m: re.Match) -> str:
+        nonlocal count
+        count += 1
+        return (m.group(1) if m.re.groups and m.group(1) else "") + "[REDACTED]"
+
+    for rx in SECRET_REGEXES:
+        text = re.sub(rx, replace, text, flags=re.IGNORECASE)
+    return text, count
+
+
+def tokens(text: str) -> list[str]:
+    """Lowercase words of letters, digits and underscores; compounds also give their parts."""
+    out = []
+    for word in re.split(r"[^a-z0-9_]+", text.lower()):
+        parts = [word] + ([p for p in word.split("_") if p] if "_" in word else [])
+        for part in parts:
+            if len(part) >= 2 and part not in STOPWORDS and not part.isdigit() and not part.strip("_").isdigit():
+                out.append(part)
+    return out
+
+
+def _strip_variable(text: str) -> str:
+    for rx in VARIABLE_REGEXES:
+        text = re.sub(rx, " ", text, flags=re.IGNORECASE)
+    return text
+
+
+# ---- building the index ------------------------------------------------------------------------
+
+def _class_statuses(registry: Registry) -> dict[str, int]:
+    """Exception class name (last segment, lowercased) -> the status it stands for, when unambiguous."""
+    seen: dict[str, set[int]] = {}
+    for sdk in registry.sdks.values():
+        for key, name in sdk.classes.items():
+            if key.isdigit():
+                seen.setdefault(_short(name), set()).add(int(key))
+    return {name: next(iter(s)) for name, s in sorted(seen.items()) if len(s) == 1}
+
+
+def _short(class_name: str) -> str:
+    return re.split(r"[.:\\]+", class_name)[-1].lower()
+
+
+def _entry_record(registry: Registry, entry) -> dict:
+    compiled = [compile_pattern(p) for p in entry.patterns]
+    return {
+        "id": entry.id, "title": entry.title, "url": entry.url, "summary": entry.summary, "kind": entry.kind,
+        "status": entry.status, "type": entry.error_type, "code": entry.error_code, "retryable": entry.retryable,
+        "surfaces": entry.surfaces,
+        "classes": sorted({_short(o.exception) for o in entry.sdk.values()}),
+        "patterns": [{"re": c.regex, "anchor": c.anchor, "len": c.literal_length} for c in compiled],
+    }
+
+
+def _document(entry) -> dict:
+    body = " ".join([entry.summary, entry.message, *entry.patterns, *entry.causes, entry.error_type or "", entry.error_code or "", *(o.exception for o in entry.sdk.values())])
+    return {"id": entry.id, "title": " ".join(tokens(entry.title)), "body": " ".join(tokens(_strip_variable(body)))}
+
+
+def _lunr_index(registry: Registry) -> dict:
+    # No pipeline on either side: we tokenize ourselves, so lunr.py and lunr.js see identical terms
+    # (their stemmers and trimmers differ; see RESEARCH.md).
+    builder = Builder()
+    builder.pipeline.reset()
+    builder.search_pipeline.reset()
+    builder.ref("id")
+    builder.field("title", boost=3)
+    builder.field("body")
+    for entry in registry.entries:
+        builder.add(_document(entry))
+    return builder.build().serialize()
+
+
+def _rules(registry: Registry) -> dict:
+    provider_status = {}
+    for surface in registry.surfaces.values():
+        provider_status.update({name.lower(): status for name, status in surface.exceptions.items()})
+    return {
+        "max_chars": MAX_CHARS, "max_query_tokens": MAX_QUERY_TOKENS, "min_score": MIN_SCORE, "weights": WEIGHTS,
+        "status_regexes": STATUS_REGEXES, "grpc_status": GRPC_STATUS, "class_regex": CLASS_REGEX,
+        "class_status": {**_class_statuses(registry), **provider_status},
+        "error_types": sorted({e.error_type for e in registry.entries if e.error_type}),
+        "error_codes": sorted({e.error_code for e in registry.entries if e.error_code}),
+        "markers": {s.id: list(s.markers) for s in registry.surfaces.values() if s.markers},
+        "surface_titles": {s.id: s.title for s in registry.surfaces.values()},
+        "providers": sorted(s.id for s in registry.surfaces.values() if s.group == "provider" and s.id != "api"),
+        "stopwords": STOPWORDS, "variable_regexes": VARIABLE_REGEXES, "secret_regexes": SECRET_REGEXES,
+    }
+
+
+def build_index(registry: Registry) -> dict:
+    return {
+        "version": 1,
+        "rules": _rules(registry),
+        "entries": [_entry_record(registry, e) for e in registry.entries],
+        "lunr": _lunr_index(registry),
+    }
+
+
+# ---- reading a paste ---------------------------------------------------------------------------
+
+UNESCAPES = {'"': '"', "'": "'", "\\": "\\", "/": "/", "n": "\n", "r": " ", "t": " "}
+ENTITIES = {"&quot;": '"', "&#34;": '"', "&#39;": "'", "&#x27;": "'", "&apos;": "'", "&lt;": "<", "&gt;": ">", "&amp;": "&", "&nbsp;": " "}
+
+
+def _decode(text: str) -> str:
+    """Undo the layers apps wrap errors in: JSON string escapes (nested), \\uXXXX, HTML entities."""
+    for _ in range(3):
+        before = text
+        text = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
+        text = re.sub(r"\\([\"'\\/nrt])", lambda m: UNESCAPES[m.group(1)], text)
+        if text == before:
+            break
+    return re.sub(r"&(?:quot|#34|#39|#x27|apos|lt|gt|amp|nbsp);", lambda m: ENTITIES[m.group(0)], text)
+
+
+def _clip(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    half = limit // 2
+    return text[:half] + "\n" + text[-half:]
+
+
+def analyze(paste: str, rules: dict) -> dict:
+    """The evidence a paste carries: statuses, error types and codes, class names, surfaces, words."""
+    decoded = _decode(_clip(paste, rules["max_chars"]))
+    flat = re.sub(r"[ \t\n\r\f\v]+", " ", re.sub(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>", " ", decoded)).strip()
+    lower = flat.lower()
+    statuses: list[int] = []
+    for rx in rules["status_regexes"]:
+        for m in re.finditer(rx, flat, re.IGNORECASE):
+            status = int(m.group(1))
+            if 400 <= status <= 599 and status not in statuses:
+                statuses.append(status)
+    for name, status in rules["grpc_status"].items():
+        if re.search(r"\b" + name + r"\b", flat) and status not in statuses:
+            statuses.append(status)
+    classes = []
+    for m in re.finditer(rules["class_regex"], flat):
+        name = m.group(1).lower()
+        if name not in classes:
+            classes.append(name)
+        status = rules["class_status"].get(name)
+        if status and status not in statuses:
+            statuses.append(status)
+    word = lambda w: re.search(r"(?<![a-z0-9_])" + re.escape(w) + r"(?![a-z0-9_])", lower) is not None
+    surfaces = [s for s, markers in rules["markers"].items() if any(re.search(m, decoded, re.IGNORECASE) for m in markers)]
+    query = []
+    for tok in tokens(_strip_variable(lower)):
+        if tok not in query:
+            query.append(tok)
+    return {
+        "flat": flat, "lower": lower, "statuses": statuses, "classes": classes, "surfaces": surfaces,
+        "types": [t for t in rules["error_types"] if t in lower and word(t)],
+        "codes": [c for c in rules["error_codes"] if c in lower and word(c)],
+        "query": query[: rules["max_query_tokens"]],
+    }
+
+
+# ---- ranking -----------------------------------------------------------------------------------
+
+class PasteIndex:
+    def __init__(self, doc: dict):
+        self.rules = doc["rules"]
+        self.entries = doc["entries"]
+        self.lunr = Index.load(doc["lunr"])
+        self.compiled = {e["id"]: [(p["anchor"], re.compile(p["re"], re.IGNORECASE), p["len"]) for p in e["patterns"]] for e in self.entries}
+
+    @classmethod
+    def from_file(cls, path: Path | str) -> "PasteIndex":
+        return cls(json.loads(Path(path).read_text(encoding="utf-8")))
+
+    def text_scores(self, query: list[str]) -> dict[str, float]:
+        if not query:
+            return {}
+        q = self.lunr.create_query()
+        for tok in query:
+            q.term(tok, use_pipeline=False)
+        results = self.lunr.query(q)
+        top = max((r["score"] for r in results), default=0) or 1
+        return {r["ref"]: r["score"] / top for r in results}
+
+    def _score(self, entry: dict, ev: dict, text: float) -> tuple[float, list[str]]:
+        w, why, score = self.rules["weights"], [], 0.0
+        if entry["status"] is not None and ev["statuses"]:
+            if entry["status"] in ev["statuses"]:
+                score += w["status"]
+                why.append(str(entry["status"]))
+            else:
+                score += w["status_conflict"]
+        if entry["type"] and ev["types"]:
+            if entry["type"] in ev["types"]:
+                score += w["type"]
+                why.append(entry["type"])
+            else:
+                score += w["type_conflict"]
+        if entry["code"] and entry["code"] in ev["codes"]:
+            score += w["code"]
+            why.append(f"error code {entry['code']}")
+        best = 0.0
+        for anchor, regex, length in self.compiled[entry["id"]]:
+            if anchor in ev["lower"] and regex.search(ev["flat"]):
+                best = max(best, w["pattern"] + w["pattern_per_char"] * min(length, w["pattern_chars_cap"]))
+        if best:
+            score += best
+            why.append("message matches")
+        elif entry["kind"] in ("status", "error_type"):
+            score += w["generic"]
+        matched_classes = [c for c in entry["classes"] if c in ev["classes"]]
+        if matched_classes:
+            score += w["class"]
+            why.append(matched_classes[0])
+        shared = [s for s in entry["surfaces"] if s in ev["surfaces"]]
+        score += w["surface"] * min(len(shared), w["surface_cap"])
+        providers = [s for s in entry["surfaces"] if s in self.rules["providers"]]
+        if providers and "api" not in entry["surfaces"] and not any(s in ev["surfaces"] for s in providers):
+            score += w["provider_missing"]
+        why += [self.rules["surface_titles"][s] for s in shared if s in self.rules["providers"]]
+        if text > 0:
+            score += w["text"] * text
+            if not why:
+                why.append("words match")
+        return round(score, 3), why
+
+    def search(self, paste: str, top: int = 5) -> list[dict]:
+        ev = analyze(paste, self.rules)
+        text = self.text_scores(ev["query"])
+        ranked = []
+        for entry in self.entries:
+            score, why = self._score(entry, ev, text.get(entry["id"], 0.0))
+            if score >= self.rules["min_score"]:
+                ranked.append({"id": entry["id"], "title": entry["title"], "url": entry["url"], "score": score, "why": " · ".join(why)})
+        ranked.sort(key=lambda r: (-r["score"], r["id"]))
+        return ranked[:top]

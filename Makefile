@@ -1,0 +1,34 @@
+# Every command a contributor needs. `make help` lists them.
+PY := .venv/bin/python
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help serve test build generate check explain record benchmark
+
+help:            ## list the commands
+	@grep -E '^[a-z]+:.*## ' Makefile | sed 's/:.*## /\t/'
+
+serve:           ## install everything, then serve the site on http://127.0.0.1:8000 (regenerates on change)
+	./scripts/setup.sh
+	$(PY) -m mkdocs serve -a 127.0.0.1:8000
+
+test:            ## install everything (Python, npm, chromium), then run the whole test suite
+	./scripts/setup.sh --test
+	$(PY) -m pytest
+
+build:           ## generate and build the static site into site/ (strict)
+	$(PY) -m mkdocs build --strict
+
+generate:        ## regenerate content/ from errors.yaml
+	$(PY) scripts/kb.py generate
+
+check:           ## validate errors.yaml and fail if generated files are stale
+	$(PY) scripts/kb.py generate --check
+
+explain:         ## find the entry for a pasted error: make explain < error.txt
+	$(PY) scripts/kb.py explain
+
+record:          ## run the real Python and TypeScript SDKs against the local fake API
+	$(PY) scripts/kb.py record
+
+benchmark:       ## paste-search accuracy (ours vs Material's search) and browser latency
+	$(PY) scripts/benchmark.py

@@ -65,7 +65,7 @@ def _facts(registry: Registry, entry: Entry) -> list[tuple[str, str]]:
         rows.append(("Error type", f"[`{entry.error_type}`](../types/index.md#{entry.error_type.replace('_', '-')})"))
     if entry.error_code:
         rows.append(("Error code", f"`{entry.error_code}` (in `error.details.error_code`)"))
-    rows.append(("Retryable", ("Yes" if entry.retryable else "No") + (f" — {entry.retry_note}" if entry.retry_note else "")))
+    rows.append(("Retryable", f"[{'Yes' if entry.retryable else 'No'}](#retry-behaviour)"))
     where = ", ".join(f"[{registry.surfaces[s].title}](../surfaces/{s}.md)" for s in entry.surfaces)
     rows.append(("Where it occurs", where))
     return rows

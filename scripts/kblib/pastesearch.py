@@ -210,7 +210,10 @@ def _clip(text: str, limit: int) -> str:
 def analyze(paste: str, rules: dict) -> dict:
     """The evidence a paste carries: statuses, error types and codes, class names, surfaces, words."""
     decoded = _decode(_clip(paste, rules["max_chars"]))
-    flat = re.sub(r"[ \t\n\r\f\v]+", " ", re.sub(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>", " ", decoded)).strip()
+    # Tags are stripped only from real HTML (proxy and CDN error pages have closing tags); a line such as
+    # "<urlopen error [SSL: ...]>" keeps its text.
+    markup = re.sub(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>", " ", decoded) if "</" in decoded else decoded
+    flat = re.sub(r"[ \t\n\r\f\v]+", " ", markup).strip()
     lower = flat.lower()
     statuses: list[int] = []
     for rx in rules["status_regexes"]:
@@ -298,8 +301,10 @@ class PasteIndex:
             why.append(matched_classes[0])
         shared = [s for s in entry["surfaces"] if s in ev["surfaces"]]
         score += w["surface"] * min(len(shared), w["surface_cap"])
+        # An entry about one provider or wrapper (Bedrock, Claude Code, LiteLLM...) needs a sign of it in the paste.
         providers = [s for s in entry["surfaces"] if s in self.rules["providers"]]
-        if providers and "api" not in entry["surfaces"] and not any(s in ev["surfaces"] for s in providers):
+        specific = len(providers) == 1 or (providers and "api" not in entry["surfaces"])
+        if specific and not any(s in ev["surfaces"] for s in providers):
             score += w["provider_missing"]
         why += [self.rules["surface_titles"][s] for s in shared if s in self.rules["providers"]]
         if text > 0:

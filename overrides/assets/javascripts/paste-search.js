@@ -75,7 +75,8 @@
   PasteIndex.prototype.analyze = function (paste) {
     var r = this.rules;
     var decoded = decode(clip(paste, r.max_chars));
-    var flat = decoded.replace(TAG, " ").replace(SPACE, " ").trim();
+    var markup = decoded.indexOf("</") >= 0 ? decoded.replace(TAG, " ") : decoded;  // only real HTML loses its tags
+    var flat = markup.replace(SPACE, " ").trim();
     var lower = flat.toLowerCase();
     var statuses = [], classes = [], m, i;
     function addStatus(s) { if (s >= 400 && s <= 599 && statuses.indexOf(s) < 0) statuses.push(s); }
@@ -140,7 +141,8 @@
     var shared = entry.surfaces.filter(function (s) { return ev.surfaces.indexOf(s) >= 0; });
     score += w.surface * Math.min(shared.length, w.surface_cap);
     var providers = entry.surfaces.filter(function (s) { return rules.providers.indexOf(s) >= 0; });
-    if (providers.length && entry.surfaces.indexOf("api") < 0 && !providers.some(function (s) { return ev.surfaces.indexOf(s) >= 0; })) score += w.provider_missing;
+    var specific = providers.length === 1 || (providers.length > 0 && entry.surfaces.indexOf("api") < 0);
+    if (specific && !providers.some(function (s) { return ev.surfaces.indexOf(s) >= 0; })) score += w.provider_missing;
     shared.forEach(function (s) { if (rules.providers.indexOf(s) >= 0) why.push(rules.surface_titles[s]); });
     if (text > 0) { score += w.text * text; if (!why.length) why.push("words match"); }
     return [score, why];

@@ -76,7 +76,7 @@ SECRET_REGEXES = [
     r"\bsk-ant-[A-Za-z0-9_-]{6,}",
     r"(\bbearer\s+)[A-Za-z0-9._~+/=-]{8,}",
     r"\b(?:AKIA|ASIA)[A-Z0-9]{16}\b",
-    r"((?:x-api-key|api[_-]?key|authorization|aws_secret_access_key|aws_session_token|secret)[\"']?\s*[:=]\s*[\"']?)(?!\[REDACTED\])[^\s\"',}]{4,}",
+    r"((?:x-api-key|api[_-]?key|authorization|aws_secret_access_key|aws_session_token|secret)[\"']?\s*[:=]\s*[\"']?)(?!\[REDACTED\]|bearer\s)[^\s\"',}]{4,}",
 ]
 
 

@@ -79,7 +79,7 @@ def cmd_explain(args) -> int:
         print("No entry matches. Browse by status: content/status/index.md, or by error type: content/types/index.md.")
         return 0
     for rank, match in enumerate(matches, 1):
-        print(f"{rank}. {match['title']}  [{match['why']}]\n   /{match['url']}  (score {match['score']})")
+        print(f"{rank}. {match['title']}  [{match['why']}]\n   /{match['url']}  (score {match['score']:.1f})")
     return 0
 
 

@@ -311,7 +311,7 @@ class PasteIndex:
             score += w["text"] * text
             if not why:
                 why.append("words match")
-        return round(score, 3), why
+        return score, why
 
     def search(self, paste: str, top: int = 5) -> list[dict]:
         ev = analyze(paste, self.rules)

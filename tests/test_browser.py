@@ -1,0 +1,136 @@
+"""The site as a person uses it, in headless chromium: paste, share, no match, no script, no leak."""
+from __future__ import annotations
+
+import urllib.parse
+
+import pytest
+
+from browser import browser, serve
+
+pytestmark = pytest.mark.browser
+
+OVERLOADED = 'API Error: 529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"},"request_id":"req_011CSHoEeqs5C35K2UUqR7Fy"}'
+PROMPT_TOO_LONG = "anthropic.BadRequestError: Error code: 400 - {'type': 'error', 'error': {'type': 'invalid_request_error', 'message': 'prompt is too long: 210000 tokens > 200000 maximum'}}"
+
+
+@pytest.fixture(scope="module")
+def site(built_site):
+    with serve(built_site) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with browser() as b:
+        yield b
+
+
+@pytest.fixture
+def page(chromium, site):
+    context = chromium.new_context()
+    page = context.new_page()
+    page.requests_seen = []
+    page.dialogs = []
+    page.on("request", lambda r: page.requests_seen.append(r.url))
+    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+    yield page
+    context.close()
+
+
+def _paste(page, text):
+    box = page.locator("#mdx-paste-input")
+    box.fill(text)
+    page.wait_for_function("document.querySelector('[data-mdx-component=paste-search]').getAttribute('data-mdx-state') !== null")
+
+
+def _first_result(page):
+    page.wait_for_selector(".mdx-paste__result")
+    return page.locator(".mdx-paste__result").first
+
+
+def test_paste_box_on_home_page_finds_the_entry(page, site, registry):
+    page.goto(site)
+    _paste(page, PROMPT_TOO_LONG)
+    first = _first_result(page)
+    href = first.locator("a").get_attribute("href")
+    expected = registry.entry("prompt-is-too-long")
+    assert href.endswith(expected.url), href
+    assert "message matches" in first.locator(".mdx-paste__why").inner_text()
+    first.locator("a").click()
+    page.wait_for_url(f"**/{expected.url}")
+    assert expected.title in page.locator("h1").inner_text()
+
+
+def test_query_link_opens_with_the_paste_and_results(page, site):
+    page.goto(site + "paste/?q=" + urllib.parse.quote(OVERLOADED))
+    assert page.locator("#mdx-paste-input").input_value() == OVERLOADED
+    assert "overloaded" in _first_result(page).locator("a").get_attribute("href")
+
+
+def test_copy_link_removes_secrets(page, site):
+    page.goto(site + "paste/")
+    _paste(page, OVERLOADED + " x-api-key: sk-ant-api03-SECRETSECRETSECRET")
+    page.click(".mdx-paste__copy")
+    page.wait_for_function("document.querySelector('[data-mdx-link]')")
+    link = page.locator("[data-mdx-link]").get_attribute("data-mdx-link")
+    query = urllib.parse.parse_qs(urllib.parse.urlparse(link).query)["q"][0]
+    assert "SECRETSECRET" not in query and "[REDACTED]" in query and "overloaded_error" in query
+    assert "removed" in page.locator(".mdx-paste__notice").inner_text()
+    assert "SECRETSECRET" not in page.url
+
+
+def test_no_match_says_so_and_offers_hubs(page, site):
+    page.goto(site + "paste/")
+    _paste(page, "lorem ipsum dolor sit amet")
+    page.wait_for_selector(".mdx-paste__none")
+    text = page.locator(".mdx-paste__none").inner_text()
+    assert "No entry matches" in text
+    hrefs = [a.get_attribute("href") for a in page.locator(".mdx-paste__none a").all()]
+    assert any(h.endswith("status/") for h in hrefs) and any(h.endswith("types/") for h in hrefs)
+
+
+def test_html_and_script_in_a_paste_run_nothing(page, site):
+    page.goto(site + "paste/")
+    _paste(page, '<img src=x onerror=alert(1)><script>alert(2)</script> 429 rate_limit_error')
+    page.wait_for_timeout(300)
+    assert page.dialogs == []
+    assert page.locator(".mdx-paste__results img, .mdx-paste__results script").count() == 0
+
+
+def test_searching_sends_nothing_anywhere(page, site):
+    page.goto(site)
+    page.wait_for_load_state("networkidle")
+    before = len(page.requests_seen)
+    marker = "uniquepastemarker12345"
+    _paste(page, OVERLOADED + " " + marker)
+    _first_result(page)
+    _paste(page, PROMPT_TOO_LONG)
+    _first_result(page)
+    after = page.requests_seen[before:]
+    assert all(u.startswith(site) for u in page.requests_seen), page.requests_seen
+    assert not [u for u in after if marker in u or "overloaded" in u], after
+    assert all(u.endswith("paste-index.json") for u in after), after
+
+
+def test_a_megabyte_paste_keeps_the_page_responsive(page, site):
+    page.goto(site + "paste/")
+    big = "x" * 1_000_000 + "\n" + PROMPT_TOO_LONG
+    page.evaluate("t => { const b = document.querySelector('#mdx-paste-input'); b.value = t; b.dispatchEvent(new Event('input')); }", big)
+    page.wait_for_function("document.querySelector('[data-mdx-component=paste-search]').getAttribute('data-mdx-state') === 'results'", timeout=10000)
+    assert "prompt" in _first_result(page).locator("a").get_attribute("href")
+    assert page.evaluate("1 + 1") == 2
+
+
+def test_component_survives_instant_navigation(page, site):
+    page.goto(site + "status/")
+    page.click("a[href$='paste/']")
+    page.wait_for_url("**/paste/")
+    _paste(page, OVERLOADED)
+    assert _first_result(page)
+
+
+def test_dark_mode_toggle(page, site):
+    page.goto(site)
+    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    page.locator("label.md-header__button[for^='__palette']").first.click()
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") != scheme

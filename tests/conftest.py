@@ -38,7 +38,24 @@ def generated(registry):
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory):
+def sdk_recordings(registry):
+    """Runs the real SDKs against the fake API once per session; the site and the test set read the result."""
+    import json
+    import shutil as _shutil
+
+    from kblib import record
+    from kblib.recordings import RECORDINGS
+
+    if _shutil.which("node") is None or not (ROOT / "node_modules" / "@anthropic-ai" / "sdk").is_dir():
+        pytest.skip("needs node and `npm ci` (make test installs them)")
+    doc = record.record(registry)
+    RECORDINGS.parent.mkdir(parents=True, exist_ok=True)
+    RECORDINGS.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n")
+    return doc
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, sdk_recordings):
     """The real site, generated and built with `mkdocs build --strict` into a temporary directory."""
     out = tmp_path_factory.mktemp("site")
     result = subprocess.run(

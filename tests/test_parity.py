@@ -39,7 +39,7 @@ EXTRA = [
 ]
 
 
-def test_js_and_python_rank_every_case_the_same(index_file):
+def test_js_and_python_rank_every_case_the_same(index_file, sdk_recordings):
     pastes = [c["paste"] for c in all_cases()] + EXTRA
     js = _node({"index": str(index_file), "pastes": pastes, "top": 5})["results"]
     py_index = PasteIndex.from_file(index_file)

@@ -19,7 +19,7 @@ def _top(index, paste, n=3):
     return [m["id"] for m in index.search(paste, top=n)]
 
 
-def test_every_test_case_names_a_real_entry(registry):
+def test_every_test_case_names_a_real_entry(registry, sdk_recordings):
     unknown = {c["expect"] for c in all_cases()} - set(registry.by_id)
     assert not unknown
 
@@ -30,7 +30,7 @@ def test_public_test_set_is_large_and_sourced():
     assert all(c["source"].startswith("https://") for c in cases)
 
 
-def test_accuracy_targets_on_the_whole_test_set(index):
+def test_accuracy_targets_on_the_whole_test_set(index, sdk_recordings):
     result = accuracy(lambda p: _top(index, p, 10), all_cases())
     assert result["top1"] >= 0.90, result
     assert result["top3"] >= 0.97, result

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from collections import defaultdict
 from pathlib import Path
@@ -74,8 +75,8 @@ def _facts(registry: Registry, entry: Entry) -> list[tuple[str, str]]:
 def _what_you_see(registry: Registry, entry: Entry, recorded: dict) -> list[dict]:
     shown = []
     for sdk in registry.sdks_in_order():
-        rec = recorded.get(sdk.id)
-        if rec:
+        rec = recorded.get(sdk.id) if registry.exception_for(entry, sdk.id) else None
+        if rec and rec.get("printed"):
             shown.append({"sdk": sdk.name, "text": rec["printed"], "how": f"Recorded from {rec['package']} {rec['version']} against a local fake API."})
             continue
         text = printed_form(registry, entry, sdk)
@@ -85,13 +86,18 @@ def _what_you_see(registry: Registry, entry: Entry, recorded: dict) -> list[dict
     return shown
 
 
+def _last(class_name: str | None) -> str:
+    return re.split(r"[.:\\]+", class_name or "")[-1]
+
+
 def _exceptions(registry: Registry, entry: Entry, recorded: dict) -> list[dict]:
     rows = []
     for sdk in registry.sdks_in_order():
         name = registry.exception_for(entry, sdk.id)
         if not name:
             continue
-        how = "verified by a run" if sdk.id in recorded else ("read from source" if sdk.verified_by == "source" else "from the SDK's class table")
+        rec = recorded.get(sdk.id, {})
+        how = f"verified by a run ({rec['package']} {rec['version']})" if _last(rec.get("raised")) == _last(name) else ("read from source" if sdk.verified_by == "source" else "from the SDK's class table")
         rows.append({"sdk": sdk.name, "sdk_id": sdk.id, "exception": name, "how": how})
     return rows
 

@@ -116,11 +116,14 @@ def _strip_variable(text: str) -> str:
 def _class_statuses(registry: Registry) -> dict[str, int]:
     """Exception class name (last segment, lowercased) -> the status it stands for, when unambiguous."""
     seen: dict[str, set[int]] = {}
+    fallbacks = set()  # base and catch-all classes say nothing about the status
     for sdk in registry.sdks.values():
         for key, name in sdk.classes.items():
             if key.isdigit():
                 seen.setdefault(_short(name), set()).add(int(key))
-    return {name: next(iter(s)) for name, s in sorted(seen.items()) if len(s) == 1}
+            else:
+                fallbacks.add(_short(name))
+    return {name: next(iter(s)) for name, s in sorted(seen.items()) if len(s) == 1 and name not in fallbacks}
 
 
 def _short(class_name: str) -> str:
@@ -215,6 +218,8 @@ def analyze(paste: str, rules: dict) -> dict:
     markup = re.sub(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>", " ", decoded) if "</" in decoded else decoded
     flat = re.sub(r"[ \t\n\r\f\v]+", " ", markup).strip()
     lower = flat.lower()
+    # Patterns may quote markup (a proxy's HTML page), so they are also tried on the text with its tags.
+    tagged = re.sub(r"[ \t\n\r\f\v]+", " ", decoded).strip() if markup is not decoded else flat
     statuses: list[int] = []
     for rx in rules["status_regexes"]:
         for m in re.finditer(rx, flat, re.IGNORECASE):
@@ -239,7 +244,7 @@ def analyze(paste: str, rules: dict) -> dict:
         if tok not in query:
             query.append(tok)
     return {
-        "flat": flat, "lower": lower, "statuses": statuses, "classes": classes, "surfaces": surfaces,
+        "flat": flat, "lower": lower, "tagged": tagged, "tagged_lower": tagged.lower(), "statuses": statuses, "classes": classes, "surfaces": surfaces,
         "types": [t for t in rules["error_types"] if t in lower and word(t)],
         "codes": [c for c in rules["error_codes"] if c in lower and word(c)],
         "query": query[: rules["max_query_tokens"]],
@@ -288,7 +293,7 @@ class PasteIndex:
             why.append(f"error code {entry['code']}")
         best = 0.0
         for anchor, regex, length in self.compiled[entry["id"]]:
-            if anchor in ev["lower"] and regex.search(ev["flat"]):
+            if (anchor in ev["lower"] and regex.search(ev["flat"])) or (anchor in ev["tagged_lower"] and regex.search(ev["tagged"])):
                 best = max(best, w["pattern"] + w["pattern_per_char"] * min(length, w["pattern_chars_cap"]))
         if best:
             score += best

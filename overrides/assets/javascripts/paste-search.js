@@ -78,6 +78,7 @@
     var markup = decoded.indexOf("</") >= 0 ? decoded.replace(TAG, " ") : decoded;  // only real HTML loses its tags
     var flat = markup.replace(SPACE, " ").trim();
     var lower = flat.toLowerCase();
+    var tagged = markup !== decoded ? decoded.replace(SPACE, " ").trim() : flat;  // patterns may quote markup
     var statuses = [], classes = [], m, i;
     function addStatus(s) { if (s >= 400 && s <= 599 && statuses.indexOf(s) < 0) statuses.push(s); }
     for (i = 0; i < this.statusRes.length; i++) {
@@ -98,7 +99,7 @@
     var query = [], toks = this.tokens(this.stripVariable(lower));
     for (i = 0; i < toks.length; i++) if (query.indexOf(toks[i]) < 0) query.push(toks[i]);
     return {
-      flat: flat, lower: lower, statuses: statuses, classes: classes, surfaces: surfaces,
+      flat: flat, lower: lower, tagged: tagged, taggedLower: tagged.toLowerCase(), statuses: statuses, classes: classes, surfaces: surfaces,
       types: this.typeRes.filter(function (t) { return lower.indexOf(t[0]) >= 0 && t[1].test(lower); }).map(function (t) { return t[0]; }),
       codes: this.codeRes.filter(function (t) { return lower.indexOf(t[0]) >= 0 && t[1].test(lower); }).map(function (t) { return t[0]; }),
       query: query.slice(0, r.max_query_tokens)
@@ -130,7 +131,7 @@
     if (entry.code && ev.codes.indexOf(entry.code) >= 0) { score += w.code; why.push("error code " + entry.code); }
     var best = 0, pats = this.compiled[entry.id];
     for (var i = 0; i < pats.length; i++) {
-      if (ev.lower.indexOf(pats[i][0]) >= 0 && pats[i][1].test(ev.flat)) {
+      if ((ev.lower.indexOf(pats[i][0]) >= 0 && pats[i][1].test(ev.flat)) || (ev.taggedLower.indexOf(pats[i][0]) >= 0 && pats[i][1].test(ev.tagged))) {
         best = Math.max(best, w.pattern + w.pattern_per_char * Math.min(pats[i][2], w.pattern_chars_cap));
       }
     }

@@ -1,0 +1,132 @@
+"""A fake Claude API on 127.0.0.1 that answers with an entry's example response.
+
+A client pointed at `<base>/e/<entry-id>` gets that entry's status, JSON body and headers; for
+`sse_error` entries an event stream that sends some content, then an `error` event (HTTP 200); for
+`drop` a closed connection with no response; for `stall` nothing until the client gives up. Every
+request is counted per entry, with its arrival time, so retries can be measured.
+"""
+from __future__ import annotations
+
+import http.server
+import json
+import threading
+import time
+from collections import defaultdict
+
+from .printed import EXAMPLE_REQUEST_ID, response_body
+
+STALL_SECONDS = 5.0
+
+
+def plan_for(entry) -> dict | None:
+    """What the fake API sends for an entry, or None when the entry has no example response."""
+    response = entry.response
+    mode = response.mode if response else "http"
+    if mode in ("drop", "stall"):
+        return {"mode": mode}
+    body = response_body(entry)
+    status = (response.status if response and response.status else None) or entry.status
+    if body is None or status is None:
+        return None
+    if status < 400 and mode == "http":
+        return None  # a successful response (a refusal, say) raises nothing to record
+    # The server sets the framing headers itself, so an example's content-type can't contradict the mode.
+    extra = {k: v for k, v in (response.headers if response else {}).items() if k.lower() not in ("content-type", "content-length", "transfer-encoding")}
+    headers = {"request-id": EXAMPLE_REQUEST_ID, **extra}
+    return {"mode": mode, "status": status, "headers": headers, "body": body}
+
+
+def _sse(event: str, data: dict) -> bytes:
+    return f"event: {event}\ndata: {json.dumps(data)}\n\n".encode()
+
+
+STREAM_PREFIX = [
+    ("message_start", {"type": "message_start", "message": {"id": "msg_fake", "type": "message", "role": "assistant", "model": "claude-fake", "content": [], "stop_reason": None, "stop_sequence": None, "usage": {"input_tokens": 5, "output_tokens": 1}}}),
+    ("content_block_start", {"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}}),
+    ("content_block_delta", {"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": "Hello"}}),
+]
+
+
+class FakeAPI:
+    def __init__(self, plans: dict[str, dict]):
+        self.plans = plans
+        self.hits: dict[str, list[float]] = defaultdict(list)
+        self.lock = threading.Lock()
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def url_for(self, entry_id: str) -> str:
+        return f"{self.base}/e/{entry_id}"
+
+    def __enter__(self) -> "FakeAPI":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    def _handler(self):
+        api = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args):
+                pass
+
+            def _answer(self):
+                parts = self.path.split("/")
+                entry_id = parts[2] if len(parts) > 2 and parts[1] == "e" else ""
+                length = int(self.headers.get("content-length") or 0)
+                if length:
+                    self.rfile.read(length)
+                with api.lock:
+                    api.hits[entry_id].append(time.monotonic())
+                plan = api.plans.get(entry_id)
+                if plan is None:
+                    self.send_response(404)
+                    self.send_header("content-length", "0")
+                    self.end_headers()
+                    return
+                getattr(self, "_" + plan["mode"])(plan)
+
+            do_POST = do_GET = _answer
+
+            def _http(self, plan):
+                body = plan["body"]
+                raw = (body if isinstance(body, str) else json.dumps(body)).encode()
+                self.send_response(plan["status"])
+                self.send_header("content-type", "text/html" if isinstance(body, str) else "application/json")
+                for name, value in plan["headers"].items():
+                    self.send_header(name, value)
+                self.send_header("content-length", str(len(raw)))
+                self.end_headers()
+                self.wfile.write(raw)
+
+            def _sse_error(self, plan):
+                self.send_response(200)
+                self.send_header("content-type", "text/event-stream")
+                self.send_header("request-id", plan["headers"].get("request-id", EXAMPLE_REQUEST_ID))
+                self.send_header("connection", "close")
+                self.end_headers()
+                for event, data in STREAM_PREFIX:
+                    self.wfile.write(_sse(event, data))
+                self.wfile.write(_sse("error", plan["body"]))
+                self.wfile.flush()
+                self.close_connection = True
+
+            def _drop(self, plan):
+                self.close_connection = True
+                self.connection.shutdown(2)
+
+            def _stall(self, plan):
+                time.sleep(STALL_SECONDS)
+                self.close_connection = True
+
+        return Handler

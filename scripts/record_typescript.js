@@ -1,0 +1,45 @@
+// Runs the real TypeScript SDK (@anthropic-ai/sdk from npm) against the fake API for each job and
+// reports what it raised and printed. Called by scripts/kblib/record.py; reads jobs as JSON on stdin.
+"use strict";
+const fs = require("fs");
+const Anthropic = require("@anthropic-ai/sdk");
+const version = JSON.parse(fs.readFileSync(require.resolve("@anthropic-ai/sdk").replace(/index\.js$/, "package.json"), "utf8")).version;
+
+async function run(job) {
+  const client = new Anthropic({ apiKey: "sk-ant-fake", baseURL: job.base_url, maxRetries: job.max_retries, timeout: job.timeout_ms });
+  const params = { model: "claude-fake", max_tokens: 16, messages: [{ role: "user", content: "hi" }] };
+  const started = Date.now();
+  try {
+    if (job.stream) {
+      const stream = await client.messages.create({ ...params, stream: true });
+      for await (const _ of stream) { /* read to the end */ }
+    } else {
+      await client.messages.create(params);
+    }
+    return { entry: job.entry, raised: null, ms: Date.now() - started };
+  } catch (err) {
+    return {
+      entry: job.entry,
+      raised: err.constructor.name,
+      chain: chain(err),
+      name: err.name,
+      message: err.message,
+      first_line: String(err.stack || err).split("\n")[0],
+      status: err.status === undefined ? null : err.status,
+      ms: Date.now() - started,
+    };
+  }
+}
+
+function chain(err) {
+  const names = [];
+  for (let p = Object.getPrototypeOf(err); p && p.constructor && p.constructor !== Object; p = Object.getPrototypeOf(p)) names.push(p.constructor.name);
+  return names;
+}
+
+(async () => {
+  const jobs = JSON.parse(fs.readFileSync(0, "utf8"));
+  const results = [];
+  for (const job of jobs) results.push(await run(job));
+  process.stdout.write(JSON.stringify({ package: "@anthropic-ai/sdk", version, results }));
+})();

@@ -1,0 +1,88 @@
+"""Every SDK fact that can be checked by running the real SDKs is checked here.
+
+The fake API (scripts/kblib/fakeapi.py) answers each entry's example response; the real `anthropic`
+(Python) and `@anthropic-ai/sdk` (TypeScript, under Node) call it (see the sdk_recordings fixture).
+"""
+from __future__ import annotations
+
+import pytest
+
+from kblib.fakeapi import plan_for
+from pastecases import recorded_cases
+
+pytestmark = pytest.mark.sdk
+
+
+def _by(doc):
+    return {(r["entry"], r["sdk"]): r for r in doc["recordings"]}
+
+
+def test_both_sdks_ran_every_entry_with_an_example_response(registry, sdk_recordings):
+    recorded = _by(sdk_recordings)
+    planned = [e.id for e in registry.entries if plan_for(e)]
+    assert len(planned) >= 150
+    missing = [(eid, sdk) for eid in planned for sdk in ("python", "typescript") if (eid, sdk) not in recorded]
+    assert not missing
+    silent = [key for key, rec in recorded.items() if not rec["raised"]]
+    assert not silent, f"these example responses raised nothing: {silent}"
+
+
+def test_raised_class_is_the_one_errors_yaml_names(registry, sdk_recordings):
+    wrong = []
+    for rec in sdk_recordings["recordings"]:
+        named = registry.exception_for(registry.entry(rec["entry"]), rec["sdk"])
+        if named is None:
+            continue
+        got = rec["raised"] if rec["sdk"] == "python" else rec["raised"]
+        want = named if rec["sdk"] == "python" else named.rsplit(".", 1)[-1]
+        if got != want:
+            wrong.append(f"{rec['entry']} ({rec['sdk']}): errors.yaml says {want}, the SDK raised {got}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_printed_forms_are_what_the_pages_show(registry, sdk_recordings, built_site):
+    rec = _by(sdk_recordings)[("http-429", "python")]
+    html = (built_site / "errors" / "http-429" / "index.html").read_text()
+    assert f"Recorded from anthropic {rec['version']}" in html
+    ts = _by(sdk_recordings)[("http-429", "typescript")]
+    assert ts["printed"].startswith("RateLimitError: 429 {")
+    assert rec["printed"].startswith("anthropic.RateLimitError: Error code: 429 - {'type': 'error'")
+
+
+def test_mid_stream_error_arrives_with_status_200(registry, sdk_recordings):
+    """An `error` event after HTTP 200: Python raises the base APIStatusError, TypeScript APIError."""
+    streamed = [e for e in registry.entries if e.response and e.response.mode == "sse_error" and plan_for(e)]
+    assert streamed
+    recorded = _by(sdk_recordings)
+    for entry in streamed:
+        assert recorded[(entry.id, "python")]["raised"] == "anthropic.APIStatusError"
+        assert recorded[(entry.id, "typescript")]["raised"] == "APIError"
+
+
+def test_connection_failures_raise_the_client_errors(registry, sdk_recordings):
+    recorded = _by(sdk_recordings)
+    modes = {e.id: e.response.mode for e in registry.entries if e.response}
+    drops = [eid for eid, m in modes.items() if m == "drop"]
+    stalls = [eid for eid, m in modes.items() if m == "stall"]
+    assert drops and stalls
+    for eid in drops:
+        assert recorded[(eid, "python")]["raised"] == "anthropic.APIConnectionError"
+        assert recorded[(eid, "typescript")]["raised"] == "APIConnectionError"
+    for eid in stalls:
+        assert recorded[(eid, "python")]["raised"] == "anthropic.APITimeoutError"
+        assert recorded[(eid, "typescript")]["raised"] == "APIConnectionTimeoutError"
+
+
+def test_retry_behaviour_matches_the_sdk_facts(registry, sdk_recordings):
+    measured = [r for r in sdk_recordings["recordings"] if "attempts" in r]
+    assert {r["sdk"] for r in measured} == {"python", "typescript"}
+    for rec in measured:
+        retries = registry.sdks[rec["sdk"]].retries
+        assert rec["attempts"] == retries["max_retries_default"] + 1, rec
+        assert rec["honoured_retry_after"] == retries["retry_after"], rec
+
+
+def test_every_recording_is_a_paste_search_case(sdk_recordings):
+    cases = recorded_cases()
+    assert len(cases) >= 200
+    assert {c["source"].split()[0] for c in cases} == {"anthropic", "@anthropic-ai/sdk"}

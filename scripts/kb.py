@@ -20,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from kblib import generate as gen  # noqa: E402
+from kblib import recordings  # noqa: E402
 from kblib.loader import DataError, load  # noqa: E402
 from kblib.pastesearch import INDEX_PATH, PasteIndex  # noqa: E402
 
@@ -39,7 +40,7 @@ def _load(path: Path):
 
 def cmd_generate(args) -> int:
     registry = _load(Path(args.data))
-    files = gen.generate(registry)
+    files = gen.generate(registry, recordings.load() if Path(args.data).resolve() == DATA else {})
     content = Path(args.out)
     if args.check:
         stale = gen.stale(files, content)

@@ -33,7 +33,7 @@ def registry():
 
 @pytest.fixture(scope="session")
 def generated(registry):
-    """{path: text} of everything the generator produces from the real errors.yaml."""
+    """{path: text} of everything the generator produces from the real errors.yaml (no recordings)."""
     return gen.generate(registry)
 
 

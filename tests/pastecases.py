@@ -24,8 +24,7 @@ def _borrowed(registry, entry) -> bool:
     from kblib.patterns import compile_pattern
     from kblib.printed import response_body
 
-    providers = [s for s in entry.surfaces if registry.surfaces[s].group == "provider" and s != "api"]
-    if len(providers) == 1:
+    if entry.surfaces[0] != "api" and registry.surfaces[entry.surfaces[0]].group == "provider":
         return True  # about one tool or wrapper (Claude Code, LiteLLM...): a bare SDK print is not what users see there
     if entry.kind not in ("status", "error_type"):
         return False

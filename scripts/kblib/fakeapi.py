@@ -40,6 +40,21 @@ def _sse(event: str, data: dict) -> bytes:
     return f"event: {event}\ndata: {json.dumps(data)}\n\n".encode()
 
 
+def message_reply(text: str) -> dict:
+    """A successful Messages API response, for plans that end in success."""
+    return {"id": "msg_fake", "type": "message", "role": "assistant", "model": "claude-fake", "content": [{"type": "text", "text": text}],
+            "stop_reason": "end_turn", "stop_sequence": None, "usage": {"input_tokens": 5, "output_tokens": 5}}
+
+
+def rate_limited_then_ok(text: str, retry_after: str = "1") -> dict:
+    """429 with retry-after, then 200: what the retry guide's examples are run against."""
+    body = {"type": "error", "error": {"type": "rate_limit_error", "message": "Rate limited"}, "request_id": EXAMPLE_REQUEST_ID}
+    return {"mode": "sequence", "steps": [
+        {"mode": "http", "status": 429, "headers": {"request-id": EXAMPLE_REQUEST_ID, "retry-after": retry_after}, "body": body},
+        {"mode": "http", "status": 200, "headers": {"request-id": EXAMPLE_REQUEST_ID}, "body": message_reply(text)},
+    ]}
+
+
 STREAM_PREFIX = [
     ("message_start", {"type": "message_start", "message": {"id": "msg_fake", "type": "message", "role": "assistant", "model": "claude-fake", "content": [], "stop_reason": None, "stop_sequence": None, "usage": {"input_tokens": 5, "output_tokens": 1}}}),
     ("content_block_start", {"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}}),
@@ -89,6 +104,8 @@ class FakeAPI:
                 with api.lock:
                     api.hits[entry_id].append(time.monotonic())
                 plan = api.plans.get(entry_id)
+                if plan and plan["mode"] == "sequence":  # one step per attempt; the last step repeats
+                    plan = plan["steps"][min(len(api.hits[entry_id]), len(plan["steps"])) - 1]
                 if plan is None:
                     self.send_response(404)
                     self.send_header("content-length", "0")

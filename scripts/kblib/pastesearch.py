@@ -306,10 +306,10 @@ class PasteIndex:
             why.append(matched_classes[0])
         shared = [s for s in entry["surfaces"] if s in ev["surfaces"]]
         score += w["surface"] * min(len(shared), w["surface_cap"])
-        # An entry about one provider or wrapper (Bedrock, Claude Code, LiteLLM...) needs a sign of it in the paste.
+        # An entry that belongs to one provider or wrapper (its first surface: Bedrock, Claude Code, LiteLLM...)
+        # needs a sign of it in the paste.
         providers = [s for s in entry["surfaces"] if s in self.rules["providers"]]
-        specific = len(providers) == 1 or (providers and "api" not in entry["surfaces"])
-        if specific and not any(s in ev["surfaces"] for s in providers):
+        if entry["surfaces"][0] in self.rules["providers"] and not any(s in ev["surfaces"] for s in providers):
             score += w["provider_missing"]
         why += [self.rules["surface_titles"][s] for s in shared if s in self.rules["providers"]]
         if text > 0:

@@ -142,8 +142,8 @@
     var shared = entry.surfaces.filter(function (s) { return ev.surfaces.indexOf(s) >= 0; });
     score += w.surface * Math.min(shared.length, w.surface_cap);
     var providers = entry.surfaces.filter(function (s) { return rules.providers.indexOf(s) >= 0; });
-    var specific = providers.length === 1 || (providers.length > 0 && entry.surfaces.indexOf("api") < 0);
-    if (specific && !providers.some(function (s) { return ev.surfaces.indexOf(s) >= 0; })) score += w.provider_missing;
+    // An entry that belongs to one provider or wrapper (its first surface) needs a sign of it in the paste.
+    if (rules.providers.indexOf(entry.surfaces[0]) >= 0 && !providers.some(function (s) { return ev.surfaces.indexOf(s) >= 0; })) score += w.provider_missing;
     shared.forEach(function (s) { if (rules.providers.indexOf(s) >= 0) why.push(rules.surface_titles[s]); });
     if (text > 0) { score += w.text * text; if (!why.length) why.push("words match"); }
     return [score, why];

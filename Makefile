@@ -2,7 +2,7 @@
 PY := .venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve test build generate check explain record benchmark
+.PHONY: help serve test build generate check explain record upgrade-sdks benchmark
 
 help:            ## list the commands
 	@grep -E '^[a-z]+:.*## ' Makefile | sed 's/:.*## /\t/'
@@ -29,6 +29,9 @@ explain:         ## find the entry for a pasted error: make explain < error.txt
 
 record:          ## run the real Python and TypeScript SDKs against the local fake API
 	$(PY) scripts/kb.py record
+
+upgrade-sdks:    ## move to the newest anthropic and @anthropic-ai/sdk, record again, report what changed
+	$(PY) scripts/kb.py upgrade-sdks
 
 benchmark:       ## paste-search accuracy (ours vs Material's search) and browser latency
 	$(PY) scripts/benchmark.py

@@ -6,7 +6,8 @@
   python scripts/kb.py explain [TEXT] [--json] [--top N]
                                             find the entry for a pasted error (TEXT or stdin)
   python scripts/kb.py new ID               print a skeleton entry to paste into errors.yaml
-  python scripts/kb.py record               run the real SDKs against the local fake API (see tests/sdk_runs)
+  python scripts/kb.py record               run the real SDKs against the local fake API
+  python scripts/kb.py upgrade-sdks         newest SDK releases: new pins, new recordings, a report of what changed
 
 It depends on nothing from MkDocs: a build with another engine runs `generate` first.
 """
@@ -120,6 +121,12 @@ def cmd_record(args) -> int:
     return record.main(_load(Path(args.data)))
 
 
+def cmd_upgrade(args) -> int:
+    from kblib import upgrade
+
+    return upgrade.main(_load(Path(args.data)))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="kb.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", default=str(DATA), help="the data file (default: errors.yaml)")
@@ -138,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("id")
     p.set_defaults(func=cmd_new)
     sub.add_parser("record", help="record what the real SDKs raise and print").set_defaults(func=cmd_record)
+    sub.add_parser("upgrade-sdks", help="move to the newest SDK releases, record again, report what changed").set_defaults(func=cmd_upgrade)
     args = parser.parse_args(argv)
     return args.func(args)
 

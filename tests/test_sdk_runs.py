@@ -86,3 +86,22 @@ def test_every_recording_is_a_paste_search_case(sdk_recordings):
     cases = recorded_cases()
     assert len(cases) >= 200
     assert {c["source"].split()[0] for c in cases} == {"anthropic", "@anthropic-ai/sdk"}
+
+
+def test_upgrade_report_names_what_changed(registry, sdk_recordings):
+    """The report `make upgrade-sdks` prints: new codes with no entry, and classes or prints that moved."""
+    import copy
+
+    from anthropic._error_classes import ERROR_CLASSES
+
+    from kblib import upgrade
+
+    after = copy.deepcopy(sdk_recordings)
+    rec = next(r for r in after["recordings"] if r["entry"] == "http-429" and r["sdk"] == "python")
+    rec["printed"] = rec["printed"].replace("Error code: 429", "Error 429")
+    fake_table = {**ERROR_CLASSES, (400, "brand_new_code"): ERROR_CLASSES[(400, None)]}
+    text = upgrade.report(registry, fake_table, sdk_recordings, after)
+    assert "Error codes with no entry: 1" in text and "400 brand_new_code (BadRequestError)" in text
+    assert "http-429 (python): printed form changed" in text
+    assert "Changed since the last recording: 1" in text
+    assert upgrade.report(registry, ERROR_CLASSES, sdk_recordings, sdk_recordings).count(": 0") == 3

@@ -241,8 +241,10 @@ def tables(registry: Registry, env: jinja2.Environment, recorded: dict) -> dict[
     generic = [e for e in registry.entries if e.kind in ("status", "error_type")]
     mapping = sorted((e for e in registry.entries if e.error_type or e.error_code), key=lambda e: (e.status or 0, e.error_type or "", e.error_code or ""))
     mapping_rows = [e for e in mapping if e.kind in ("error_type", "error_code")]
-    meta = {"title": "Comparison tables", "description": "Exception class per SDK and status, what is retryable, and how statuses, error types and error codes relate."}
-    return {"tables/index.md": _page(env, "tables.md.j2", meta, sdks=sdks, exception_rows=exception_rows, client_rows=client_rows, generic=_sorted_entries(generic), mapping_rows=mapping_rows)}
+    mistakes = [e for e in registry.entries if e.mistake]
+    summary = sorted((e for e in registry.entries if e.kind == "status"), key=lambda e: e.status)
+    meta = {"title": "Comparison tables", "description": "Status summary, common mistakes, exception class per SDK and status, what is retryable, and how statuses, error types and error codes relate."}
+    return {"tables/index.md": _page(env, "tables.md.j2", meta, sdks=sdks, exception_rows=exception_rows, client_rows=client_rows, generic=_sorted_entries(generic), mapping_rows=mapping_rows, mistakes=mistakes, summary=summary)}
 
 
 def fragments(registry: Registry, env: jinja2.Environment, recorded: dict) -> dict[str, str]:

@@ -90,6 +90,7 @@ class Entry:
     sources: list[Source]
     verified: str
     retry_note: str = ""
+    mistake: str = ""
     message: str = ""
     examples: dict[str, str] = field(default_factory=dict)
     sdk: dict[str, SdkOverride] = field(default_factory=dict)

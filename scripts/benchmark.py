@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Paste-search benchmark: accuracy of our paste search and of Material's built-in search on the same
+cases and the same built site, and our search's latency in the browser.
+
+  python scripts/benchmark.py [--limit N] [--write-readme]
+
+Needs a built site (it builds one into build/benchmark-site) and Debian's chromium. Prints a table;
+--write-readme puts it into README.md between the benchmark markers.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from browser import browser, serve  # noqa: E402
+from kblib.pastesearch import INDEX_PATH, PasteIndex  # noqa: E402
+from pastecases import accuracy, public_cases, recorded_cases  # noqa: E402
+
+SITE = ROOT / "build" / "benchmark-site"
+BEGIN, END = "<!-- benchmark:begin -->", "<!-- benchmark:end -->"
+
+
+def build_site() -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(SITE)], cwd=ROOT, check=True, env=env)
+
+
+def entry_id(href: str) -> str | None:
+    m = re.search(r"/errors/([a-z0-9-]+)/", href or "")
+    return m.group(1) if m else None
+
+
+def material_search(page, base: str, paste: str) -> list[str]:
+    """Type the paste into Material's search box and read the ranked result links."""
+    page.evaluate("() => { const i = document.querySelector('.md-search__input'); i.value = ''; }")
+    page.fill(".md-search__input", paste[:2000])  # Material's box is a one-line input; long pastes are cut
+    page.press(".md-search__input", "End")  # Material searches on keyup
+    try:
+        page.wait_for_function("(() => { const m = document.querySelector('.md-search-result__meta'); return m && !/Type to start|Initializing/.test(m.textContent); })()", timeout=3000)
+    except Exception:  # noqa: BLE001 - no answer counts as no result
+        return []
+    time.sleep(0.05)
+    hrefs = page.eval_on_selector_all(".md-search-result__item > .md-search-result__link", "els => els.map(e => e.href)")
+    ids = []
+    for href in hrefs:
+        eid = entry_id(href)
+        if eid and eid not in ids:
+            ids.append(eid)
+    return ids
+
+
+def browser_latency(page, pastes: list[str]) -> list[float]:
+    """Milliseconds per search with the page's own code and index, measured inside the page."""
+    return page.evaluate(
+        """async (pastes) => {
+          const doc = await (await fetch('assets/generated/paste-index.json')).json();
+          const index = new window.mdxPasteSearch.PasteIndex(doc);
+          index.search('warm up', 5);
+          return pastes.map(p => { const t0 = performance.now(); index.search(p, 5); return performance.now() - t0; });
+        }""",
+        pastes,
+    )
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--limit", type=int, default=0, help="use only the first N cases for Material's search (it is slow)")
+    parser.add_argument("--write-readme", action="store_true")
+    args = parser.parse_args()
+
+    build_site()
+    cases = public_cases() + recorded_cases()
+    index = PasteIndex.from_file(SITE / INDEX_PATH)
+    ours = accuracy(lambda p: [m["id"] for m in index.search(p, top=10)], cases)
+    public_only = accuracy(lambda p: [m["id"] for m in index.search(p, top=10)], public_cases())
+    material_cases = cases[: args.limit] if args.limit else cases
+    with serve(SITE) as base, browser() as b:
+        page = b.new_page()
+        page.goto(base)
+        page.click("label.md-search__icon, .md-search__input")
+        page.wait_for_function("!/Initializing/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=30000)
+        material = accuracy(lambda p: material_search(page, base, p), material_cases)
+        page.goto(base)
+        latencies = browser_latency(page, [c["paste"] for c in cases])
+        big = browser_latency(page, ["x" * 1_000_000 + "\n" + cases[0]["paste"]] * 5)
+    rows = [
+        ("Paste search, all cases", ours),
+        ("Paste search, public reports only", public_only),
+        (f"Material's built-in search ({len(material_cases)} cases)", material),
+    ]
+    lines = [
+        f"Test set: {len(cases)} pastes ({len(public_cases())} from public reports, {len(cases) - len(public_cases())} recorded from the real SDKs).",
+        "",
+        "| Search | Top-1 | Top-3 | MRR |",
+        "|---|---|---|---|",
+        *[f"| {name} | {r['top1']:.1%} | {r['top3']:.1%} | {r['mrr']:.3f} |" for name, r in rows],
+        "",
+        f"Paste-search latency in headless Chromium: p50 {percentile(latencies, .5):.2f} ms, p95 {percentile(latencies, .95):.2f} ms "
+        f"over {len(latencies)} pastes; a 1 MB paste: median {statistics.median(big):.1f} ms.",
+    ]
+    report = "\n".join(lines)
+    print(report)
+    if args.write_readme:
+        readme = (ROOT / "README.md").read_text()
+        block = f"{BEGIN}\n{report}\n{END}"
+        readme = re.sub(re.escape(BEGIN) + ".*?" + re.escape(END), lambda _: block, readme, flags=re.S) if BEGIN in readme else readme.rstrip() + "\n\n" + block + "\n"
+        (ROOT / "README.md").write_text(readme)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

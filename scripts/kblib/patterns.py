@@ -32,7 +32,8 @@ def _escape_literal(text: str) -> str:
     out = []
     for ch in text:
         if ch in QUOTES:
-            out.append("[\"'`\u2018\u2019\u201c\u201d]")  # sources differ in the quotes they print
+            # Sources differ in the quotes they print, and some drop them (`tool_use` vs tool_use).
+            out.append("[\"'`\u2018\u2019\u201c\u201d]?")
         elif ch.isspace():
             if not out or out[-1] != r"\s+":
                 out.append(r"\s+")

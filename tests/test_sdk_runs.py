@@ -105,3 +105,12 @@ def test_upgrade_report_names_what_changed(registry, sdk_recordings):
     assert "http-429 (python): printed form changed" in text
     assert "Changed since the last recording: 1" in text
     assert upgrade.report(registry, ERROR_CLASSES, sdk_recordings, sdk_recordings).count(": 0") == 3
+
+
+def test_bedrock_and_vertex_entries_run_through_their_clients(registry, sdk_recordings):
+    recorded = _by(sdk_recordings)
+    for provider, client in (("bedrock", "AnthropicBedrock"), ("vertex", "AnthropicVertex")):
+        entries = [e for e in registry.entries if e.surfaces[0] == provider and plan_for(e)]
+        assert entries, provider
+        for entry in entries:
+            assert recorded[(entry.id, "python")]["client"] == client

@@ -77,7 +77,8 @@ def _what_you_see(registry: Registry, entry: Entry, recorded: dict) -> list[dict
     for sdk in registry.sdks_in_order():
         rec = recorded.get(sdk.id) if registry.exception_for(entry, sdk.id) else None
         if rec and rec.get("printed"):
-            shown.append({"sdk": sdk.name, "text": rec["printed"], "how": f"Recorded from {rec['package']} {rec['version']} against a local fake API."})
+            client = f", {rec['client']} client" if rec.get("client", "Anthropic") != "Anthropic" else ""
+            shown.append({"sdk": sdk.name, "text": rec["printed"], "how": f"Recorded from {rec['package']} {rec['version']}{client} against a local fake API."})
             continue
         text = printed_form(registry, entry, sdk)
         if text:

@@ -25,10 +25,23 @@ RETRY_AFTER = 1.0
 TIMEOUT = 1.5  # seconds; the fake API's stall outlasts it
 
 
-def _python_call(base_url: str, stream: bool, max_retries: int):
+def _python_client(base_url: str, max_retries: int, provider: str = "api"):
+    """The client a user of that provider has: Bedrock and Vertex entries go through their own clients."""
     import anthropic
 
-    client = anthropic.Anthropic(api_key="sk-ant-fake", base_url=base_url, max_retries=max_retries, timeout=TIMEOUT)
+    common = dict(base_url=base_url, max_retries=max_retries, timeout=TIMEOUT)
+    if provider == "bedrock":  # signs with botocore; fake credentials are fine for a local server
+        return anthropic.AnthropicBedrock(aws_access_key="AKIAFAKEFAKEFAKEFAKE", aws_secret_key="fake", aws_region="us-east-1", **common)
+    if provider == "vertex":  # an explicit access token skips Google auth
+        return anthropic.AnthropicVertex(region="us-east5", project_id="fake-project", access_token="fake", **common)
+    return anthropic.Anthropic(api_key="sk-ant-fake", **common)
+
+
+CLIENT_NAMES = {"bedrock": "AnthropicBedrock", "vertex": "AnthropicVertex"}
+
+
+def _python_call(base_url: str, stream: bool, max_retries: int, provider: str = "api"):
+    client = _python_client(base_url, max_retries, provider)
     params = dict(model="claude-fake", max_tokens=16, messages=[{"role": "user", "content": "hi"}])
     try:
         if stream:
@@ -41,14 +54,14 @@ def _python_call(base_url: str, stream: bool, max_retries: int):
     return None
 
 
-def _python_record(api: FakeAPI, entry_id: str, plan: dict) -> dict:
-    exc = _python_call(api.url_for(entry_id), plan["mode"] == "sse_error", 0)
+def _python_record(api: FakeAPI, entry_id: str, plan: dict, provider: str) -> dict:
+    exc = _python_call(api.url_for(entry_id), plan["mode"] == "sse_error", 0, provider)
     if exc is None:
         return {"entry": entry_id, "raised": None}
     cls = type(exc)
     last_line = traceback.format_exception_only(exc)[-1].rstrip("\n")
     return {"entry": entry_id, "raised": f"{cls.__module__}.{cls.__qualname__}", "str": str(exc), "printed": last_line,
-            "status": getattr(exc, "status_code", None), "pastes": [last_line]}
+            "status": getattr(exc, "status_code", None), "pastes": [last_line], "client": CLIENT_NAMES.get(provider, "Anthropic")}
 
 
 def _typescript(jobs: list[dict]) -> dict:
@@ -85,7 +98,8 @@ def record(registry: Registry) -> dict:
         retry_jobs = [{"entry": eid, "base_url": api.url_for(eid), "stream": False, "max_retries": 2, "timeout_ms": 10000} for eid in retry_plans]
         with ThreadPoolExecutor(max_workers=8) as pool:
             ts_future = pool.submit(_typescript, jobs)
-            py = list(pool.map(lambda item: _python_record(api, *item), plans.items()))
+            providers = {e.id: e.surfaces[0] for e in registry.entries}
+            py = list(pool.map(lambda item: _python_record(api, *item, providers[item[0]]), plans.items()))
             py_retry = {eid: None for eid in retry_plans}
             list(pool.map(lambda eid: _python_call(api.url_for(eid), False, 2), retry_plans))
             py_retry = {eid: _retry_facts(api.hits.pop(eid, [])) for eid in retry_plans}

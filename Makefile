@@ -7,8 +7,9 @@ export NO_MKDOCS_2_WARNING := 1
 help:            ## list the commands
 	@grep -E '^[a-z]+:.*## ' Makefile | sed 's/:.*## /\t/'
 
-serve:           ## install everything, then serve the site on http://127.0.0.1:8000 (regenerates on change)
-	./scripts/setup.sh
+serve:           ## install everything, record the SDKs, then serve the site on http://127.0.0.1:8000 (regenerates on change)
+	./scripts/setup.sh --with-sdks
+	$(PY) scripts/kb.py record
 	$(PY) -m mkdocs serve -a 127.0.0.1:8000
 
 test:            ## install everything (Python, npm, chromium), then run the whole test suite

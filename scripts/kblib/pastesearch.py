@@ -172,6 +172,7 @@ def _rules(registry: Registry) -> dict:
         "max_chars": MAX_CHARS, "max_query_tokens": MAX_QUERY_TOKENS, "min_score": MIN_SCORE, "weights": WEIGHTS,
         "status_regexes": STATUS_REGEXES, "grpc_status": GRPC_STATUS, "class_regex": CLASS_REGEX,
         "class_status": {**_class_statuses(registry), **provider_status},
+        "known_statuses": sorted({e.status for e in registry.entries if e.status}),
         "error_types": sorted({e.error_type for e in registry.entries if e.error_type}),
         "error_codes": sorted({e.error_code for e in registry.entries if e.error_code}),
         "markers": {s.id: list(s.markers) for s in registry.surfaces.values() if s.markers},
@@ -241,6 +242,8 @@ def analyze(paste: str, rules: dict) -> dict:
         status = rules["class_status"].get(name)
         if status and status not in statuses:
             statuses.append(status)
+    # A status no entry has (a CDN's 524, say) tells nothing about which entry fits: ignore it.
+    statuses = [s for s in statuses if s in rules["known_statuses"]]
     word = lambda w: re.search(r"(?<![a-z0-9_])" + re.escape(w) + r"(?![a-z0-9_])", lower) is not None
     surfaces = [s for s, markers in rules["markers"].items() if any(re.search(m, decoded, re.IGNORECASE) for m in markers)]
     query = []

@@ -94,6 +94,7 @@
       var st = r.class_status[name];
       if (st && statuses.indexOf(st) < 0) statuses.push(st);
     }
+    statuses = statuses.filter(function (st) { return r.known_statuses.indexOf(st) >= 0; });  // unknown: tells nothing
     var surfaces = [];
     for (var s in this.markerRes) if (this.markerRes[s].some(function (re) { return re.test(decoded); })) surfaces.push(s);
     var query = [], toks = this.tokens(this.stripVariable(lower));

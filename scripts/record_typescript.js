@@ -3,10 +3,22 @@
 "use strict";
 const fs = require("fs");
 const Anthropic = require("@anthropic-ai/sdk");
+const { AnthropicBedrock } = require("@anthropic-ai/bedrock-sdk");
+const { AnthropicVertex } = require("@anthropic-ai/vertex-sdk");
+
+// A local stand-in for Google credentials: the Vertex client asks it for headers, so nothing leaves the machine.
+const fakeGoogleAuth = { projectId: "fake-project", getRequestHeaders: async () => new Headers({ authorization: "Bearer fake" }) };
+const CLIENTS = {
+  api: (o) => new Anthropic({ apiKey: "sk-ant-fake", ...o }),
+  bedrock: (o) => new AnthropicBedrock({ awsAccessKey: "AKIAFAKEFAKEFAKEFAKE", awsSecretKey: "fake", awsRegion: "us-east-1", ...o }),
+  vertex: (o) => new AnthropicVertex({ region: "us-east5", projectId: "fake-project", authClient: fakeGoogleAuth, ...o }),
+};
+const CLIENT_NAMES = { api: "Anthropic", bedrock: "AnthropicBedrock", vertex: "AnthropicVertex" };
 const version = JSON.parse(fs.readFileSync(require.resolve("@anthropic-ai/sdk").replace(/index\.js$/, "package.json"), "utf8")).version;
 
 async function run(job) {
-  const client = new Anthropic({ apiKey: "sk-ant-fake", baseURL: job.base_url, maxRetries: job.max_retries, timeout: job.timeout_ms });
+  const provider = CLIENTS[job.provider] ? job.provider : "api";
+  const client = CLIENTS[provider]({ baseURL: job.base_url, maxRetries: job.max_retries, timeout: job.timeout_ms });
   const params = { model: "claude-fake", max_tokens: 16, messages: [{ role: "user", content: "hi" }] };
   const started = Date.now();
   try {
@@ -16,10 +28,11 @@ async function run(job) {
     } else {
       await client.messages.create(params);
     }
-    return { entry: job.entry, raised: null, ms: Date.now() - started };
+    return { entry: job.entry, client: CLIENT_NAMES[provider], raised: null, ms: Date.now() - started };
   } catch (err) {
     return {
       entry: job.entry,
+      client: CLIENT_NAMES[provider],
       raised: err.constructor.name,
       chain: chain(err),
       name: err.name,

@@ -114,3 +114,4 @@ def test_bedrock_and_vertex_entries_run_through_their_clients(registry, sdk_reco
         assert entries, provider
         for entry in entries:
             assert recorded[(entry.id, "python")]["client"] == client
+            assert recorded[(entry.id, "typescript")]["client"] == client

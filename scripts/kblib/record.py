@@ -91,14 +91,14 @@ def record(registry: Registry) -> dict:
     import anthropic
 
     plans = {e.id: p for e in registry.entries if (p := plan_for(e))}
+    providers = {e.id: e.surfaces[0] for e in registry.entries}
     retry_plans = _retry_plans(registry, plans)
     started = time.monotonic()
     with FakeAPI({**plans, **retry_plans}) as api:
-        jobs = [{"entry": eid, "base_url": api.url_for(eid), "stream": p["mode"] == "sse_error", "max_retries": 0, "timeout_ms": int(TIMEOUT * 1000)} for eid, p in plans.items()]
+        jobs = [{"entry": eid, "base_url": api.url_for(eid), "stream": p["mode"] == "sse_error", "max_retries": 0, "timeout_ms": int(TIMEOUT * 1000), "provider": providers[eid]} for eid, p in plans.items()]
         retry_jobs = [{"entry": eid, "base_url": api.url_for(eid), "stream": False, "max_retries": 2, "timeout_ms": 10000} for eid in retry_plans]
         with ThreadPoolExecutor(max_workers=8) as pool:
             ts_future = pool.submit(_typescript, jobs)
-            providers = {e.id: e.surfaces[0] for e in registry.entries}
             py = list(pool.map(lambda item: _python_record(api, *item, providers[item[0]]), plans.items()))
             py_retry = {eid: None for eid in retry_plans}
             list(pool.map(lambda eid: _python_call(api.url_for(eid), False, 2), retry_plans))
@@ -114,7 +114,7 @@ def record(registry: Registry) -> dict:
     for res in ts["results"]:
         rec = {"entry": res["entry"], "sdk": "typescript", "package": ts["package"], "version": ts["version"], "raised": res.get("raised"),
                "name": res.get("name"), "message": res.get("message"), "printed": res.get("first_line"), "status": res.get("status"),
-               "pastes": [res["first_line"]] if res.get("first_line") else []}
+               "pastes": [res["first_line"]] if res.get("first_line") else [], "client": res.get("client", "Anthropic")}
         rec.update(ts_retry.get(res["entry"] + "--retry", {}))
         recordings.append(rec)
     return {"generated": "by `python scripts/kb.py record`; do not edit", "seconds": round(time.monotonic() - started, 1),

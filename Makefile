@@ -2,7 +2,7 @@
 PY := .venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve test build generate check explain record upgrade-sdks benchmark
+.PHONY: help serve test lint build generate check explain record upgrade-sdks benchmark
 
 help:            ## list the commands
 	@grep -E '^[a-z]+:.*## ' Makefile | sed 's/:.*## /\t/'
@@ -12,9 +12,13 @@ serve:           ## install everything, record the SDKs, then serve the site on 
 	$(PY) scripts/kb.py record
 	$(PY) -m mkdocs serve -a 127.0.0.1:8000
 
-test:            ## install everything (Python, npm, chromium), then run the whole test suite
+test:            ## install everything (Python, npm, chromium), then lint and run the whole test suite
 	./scripts/setup.sh --test
+	$(PY) -m ruff check scripts tests
 	$(PY) -m pytest
+
+lint:            ## ruff on the Python code
+	$(PY) -m ruff check scripts tests
 
 build:           ## generate and build the static site into site/ (strict)
 	$(PY) -m mkdocs build --strict

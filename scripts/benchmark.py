@@ -10,7 +10,6 @@ Needs a built site (it builds one into build/benchmark-site) and Debian's chromi
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import statistics

@@ -44,7 +44,7 @@ def test_js_and_python_rank_every_case_the_same(index_file, sdk_recordings):
     js = _node({"index": str(index_file), "pastes": pastes, "top": 5})["results"]
     py_index = PasteIndex.from_file(index_file)
     differences = []
-    for paste, js_matches in zip(pastes, js):
+    for paste, js_matches in zip(pastes, js, strict=True):
         py_matches = py_index.search(paste, top=5)
         if [m["id"] for m in py_matches] != [m["id"] for m in js_matches] or [m["why"] for m in py_matches] != [m["why"] for m in js_matches]:
             differences.append((paste[:80], [m["id"] for m in py_matches], [m["id"] for m in js_matches]))
@@ -72,7 +72,7 @@ def test_lunr_py_index_scores_the_same_in_lunr_js(index_file):
 def test_redaction_is_the_same_in_the_page(index_file):
     samples = ["x-api-key: sk-ant-api03-AAAAAAAAAAAA and Bearer abcdefghijklmnop", "AKIAIOSFODNN7EXAMPLE api_key=\"zzz99999\"", "nothing secret here"]
     js = _node({"index": str(index_file), "pastes": [], "top": 5, "redact": samples})["redactions"]
-    for sample, j in zip(samples, js):
+    for sample, j in zip(samples, js, strict=True):
         text, count = redact(sample)
         assert (j["text"], j["count"]) == (text, count)
 

@@ -16,7 +16,7 @@ import jinja2
 import yaml
 
 from . import pastesearch
-from .model import KIND_TITLES, SDK_ORDER, Entry, Registry
+from .model import KIND_TITLES, Entry, Registry
 from .printed import REASON, printed_form
 
 ROOT = Path(__file__).resolve().parents[2]

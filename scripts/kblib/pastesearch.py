@@ -244,7 +244,10 @@ def analyze(paste: str, rules: dict) -> dict:
             statuses.append(status)
     # A status no entry has (a CDN's 524, say) tells nothing about which entry fits: ignore it.
     statuses = [s for s in statuses if s in rules["known_statuses"]]
-    word = lambda w: re.search(r"(?<![a-z0-9_])" + re.escape(w) + r"(?![a-z0-9_])", lower) is not None
+
+    def word(w: str) -> bool:
+        return re.search(r"(?<![a-z0-9_])" + re.escape(w) + r"(?![a-z0-9_])", lower) is not None
+
     surfaces = [s for s, markers in rules["markers"].items() if any(re.search(m, decoded, re.IGNORECASE) for m in markers)]
     query = []
     for tok in tokens(_strip_variable(lower)):

@@ -100,7 +100,6 @@ def record(registry: Registry) -> dict:
         with ThreadPoolExecutor(max_workers=8) as pool:
             ts_future = pool.submit(_typescript, jobs)
             py = list(pool.map(lambda item: _python_record(api, *item, providers[item[0]]), plans.items()))
-            py_retry = {eid: None for eid in retry_plans}
             list(pool.map(lambda eid: _python_call(api.url_for(eid), False, 2), retry_plans))
             py_retry = {eid: _retry_facts(api.hits.pop(eid, [])) for eid in retry_plans}
             ts = ts_future.result()

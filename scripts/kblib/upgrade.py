@@ -7,7 +7,6 @@ and printed forms that differ. Review the report, update errors.yaml, then commi
 """
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 import sys

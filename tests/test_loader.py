@@ -129,3 +129,13 @@ def test_bad_data_leaves_previous_output_untouched(mini_copy, tmp_path):
 def test_unreadable_file(tmp_path):
     result = run_kb("--data", str(tmp_path / "missing.yaml"), "check")
     assert result.returncode == 1 and "cannot read" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_new_entry_skeleton_is_valid_data(mini_copy):
+    """`kb.py new` prints an entry that the loader accepts once pasted under entries:."""
+    skeleton = run_kb("new", "my-new-error")
+    assert skeleton.returncode == 0 and skeleton.stdout.startswith("  - id: my-new-error")
+    mini_copy.write_text(mini_copy.read_text().rstrip("\n") + "\n\n" + skeleton.stdout)
+    result = run_kb("--data", str(mini_copy), "check")
+    assert result.returncode == 0, result.stderr
+    assert "4 entries" in result.stdout

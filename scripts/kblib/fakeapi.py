@@ -7,10 +7,12 @@ request is counted per entry, with its arrival time, so retries can be measured.
 """
 from __future__ import annotations
 
+import base64
 import http.server
 import json
 import threading
 import time
+import zlib
 from collections import defaultdict
 
 from .printed import EXAMPLE_REQUEST_ID, response_body
@@ -53,6 +55,21 @@ def rate_limited_then_ok(text: str, retry_after: str = "1") -> dict:
         {"mode": "http", "status": 429, "headers": {"request-id": EXAMPLE_REQUEST_ID, "retry-after": retry_after}, "body": body},
         {"mode": "http", "status": 200, "headers": {"request-id": EXAMPLE_REQUEST_ID}, "body": message_reply(text)},
     ]}
+
+
+def aws_event(payload: dict, headers: dict[str, str]) -> bytes:
+    """One AWS event-stream frame (what Bedrock streams): prelude, CRC, string headers, payload, CRC."""
+    head = b"".join(len(k).to_bytes(1, "big") + k.encode() + b"\x07" + len(v).to_bytes(2, "big") + v.encode() for k, v in headers.items())
+    body = json.dumps(payload).encode()
+    prelude = (12 + len(head) + len(body) + 4).to_bytes(4, "big") + len(head).to_bytes(4, "big")
+    message = prelude + zlib.crc32(prelude).to_bytes(4, "big") + head + body
+    return message + zlib.crc32(message).to_bytes(4, "big")
+
+
+def bedrock_chunk(event: dict) -> bytes:
+    """A Bedrock `chunk` event carrying one Messages API stream event, base64-encoded as Bedrock does."""
+    data = base64.b64encode(json.dumps(event).encode()).decode()
+    return aws_event({"bytes": data}, {":event-type": "chunk", ":content-type": "application/json", ":message-type": "event"})
 
 
 STREAM_PREFIX = [
@@ -127,6 +144,8 @@ class FakeAPI:
                 self.wfile.write(raw)
 
             def _sse_error(self, plan):
+                if "invoke-with-response-stream" in self.path:  # Bedrock streams AWS event-stream frames, not SSE
+                    return self._bedrock_stream_error(plan)
                 self.send_response(200)
                 self.send_header("content-type", "text/event-stream")
                 self.send_header("request-id", plan["headers"].get("request-id", EXAMPLE_REQUEST_ID))
@@ -135,6 +154,17 @@ class FakeAPI:
                 for event, data in STREAM_PREFIX:
                     self.wfile.write(_sse(event, data))
                 self.wfile.write(_sse("error", plan["body"]))
+                self.wfile.flush()
+                self.close_connection = True
+
+            def _bedrock_stream_error(self, plan):
+                self.send_response(200)
+                self.send_header("content-type", "application/vnd.amazon.eventstream")
+                self.send_header("connection", "close")
+                self.end_headers()
+                for _, data in STREAM_PREFIX:
+                    self.wfile.write(bedrock_chunk(data))
+                self.wfile.write(bedrock_chunk(plan["body"]))
                 self.wfile.flush()
                 self.close_connection = True
 

@@ -28,7 +28,7 @@ WEIGHTS = {
     "pattern": 40.0, "pattern_per_char": 0.5, "pattern_chars_cap": 80,
     "code": 60.0, "type": 25.0, "type_conflict": -30.0, "status": 15.0, "status_conflict": -20.0,
     "class": 14.0, "surface": 6.0, "surface_cap": 2, "provider_missing": -18.0,
-    "text": 20.0, "generic": 4.0,
+    "text": 20.0, "generic": 4.0, "wrapper_pattern_factor": 0.5, "unmarked_provider_factor": 0.34,
 }
 
 # Where a status number sits in what SDKs, CLIs, gateways and servers print. Group 1 is the status.
@@ -39,7 +39,7 @@ REASONS = (
 )
 STATUS_REGEXES = [
     r"error code:?\s*([1-5]\d\d)\b",
-    r"api error:?\s*([1-5]\d\d)\b",
+    r"api error:?\s*\(?\s*([1-5]\d\d)\b",
     r"status(?:[ _]?code)?[\"']?\s*[:=]\s*[\"']?([1-5]\d\d)\b",
     r"\bhttp(?:/\d(?:\.\d)?)?\s+([1-5]\d\d)\b",
     r"\b([1-5]\d\d)\s*[:-]?\s+(?:" + REASONS + r")\b",
@@ -220,7 +220,10 @@ def analyze(paste: str, rules: dict) -> dict:
     decoded = _decode(_clip(paste, rules["max_chars"]))
     # Tags are stripped only from real HTML (proxy and CDN error pages have closing tags); a line such as
     # "<urlopen error [SSL: ...]>" keeps its text.
-    markup = re.sub(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>", " ", decoded) if "</" in decoded else decoded
+    markup = decoded
+    if "</" in decoded:  # drop the page's CSS and scripts, then its tags
+        markup = re.sub(r"<(style|script)\b[^>]*>[\s\S]*?</\1\s*>", " ", decoded, flags=re.IGNORECASE)
+        markup = re.sub(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>", " ", markup)
     flat = re.sub(r"[ \t\n\r\f\v]+", " ", markup).strip()
     lower = flat.lower()
     # Patterns may quote markup (a proxy's HTML page), so they are also tried on the text with its tags.
@@ -305,11 +308,14 @@ class PasteIndex:
         for anchor, regex, length in self.compiled[entry["id"]]:
             if (anchor in ev["lower"] and regex.search(ev["flat"])) or (anchor in ev["tagged_lower"] and regex.search(ev["tagged"])):
                 best = max(best, w["pattern"] + w["pattern_per_char"] * min(length, w["pattern_chars_cap"]))
+        home = entry["surfaces"][0]
+        if best and home == "gateway":
+            best *= w["wrapper_pattern_factor"]  # read through a wrapper: the cause's own entry should win
         if best:
             score += best
             why.append("message matches")
-        elif entry["kind"] in ("status", "error_type"):
-            score += w["generic"]
+        elif (entry["kind"] == "status" and entry["status"] in ev["statuses"]) or (entry["kind"] == "error_type" and entry["type"] in ev["types"] and not ev["statuses"]):
+            score += w["generic"]  # no message matched: the status's entry, or the type's when there is no status
         matched_classes = [c for c in entry["classes"] if c in ev["classes"]]
         if matched_classes:
             score += w["class"]
@@ -317,10 +323,9 @@ class PasteIndex:
         shared = [s for s in entry["surfaces"] if s in ev["surfaces"]]
         score += w["surface"] * min(len(shared), w["surface_cap"])
         # An entry that belongs to one provider or wrapper (its first surface: Bedrock, Claude Code, LiteLLM...)
-        # needs a sign of it in the paste.
-        providers = [s for s in entry["surfaces"] if s in self.rules["providers"]]
-        if entry["surfaces"][0] in self.rules["providers"] and not any(s in ev["surfaces"] for s in providers):
-            score += w["provider_missing"]
+        # needs a sign of that one in the paste; a paste with no sign of anything (words typed from memory) less so.
+        if home in self.rules["providers"] and home not in ev["surfaces"]:
+            score += w["provider_missing"] * (1 if ev["surfaces"] else w["unmarked_provider_factor"])
         why += [self.rules["surface_titles"][s] for s in shared if s in self.rules["providers"]]
         if text > 0:
             score += w["text"] * text

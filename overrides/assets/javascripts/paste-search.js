@@ -75,7 +75,10 @@
   PasteIndex.prototype.analyze = function (paste) {
     var r = this.rules;
     var decoded = decode(clip(paste, r.max_chars));
-    var markup = decoded.indexOf("</") >= 0 ? decoded.replace(TAG, " ") : decoded;  // only real HTML loses its tags
+    var markup = decoded;
+    if (decoded.indexOf("</") >= 0) {  // only real HTML: drop the page's CSS and scripts, then its tags
+      markup = decoded.replace(/<(style|script)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, " ").replace(TAG, " ");
+    }
     var flat = markup.replace(SPACE, " ").trim();
     var lower = flat.toLowerCase();
     var tagged = markup !== decoded ? decoded.replace(SPACE, " ").trim() : flat;  // patterns may quote markup
@@ -136,15 +139,18 @@
         best = Math.max(best, w.pattern + w.pattern_per_char * Math.min(pats[i][2], w.pattern_chars_cap));
       }
     }
+    var home = entry.surfaces[0];
+    if (best && home === "gateway") best *= w.wrapper_pattern_factor;  // read through a wrapper to the cause
     if (best) { score += best; why.push("message matches"); }
-    else if (entry.kind === "status" || entry.kind === "error_type") score += w.generic;
+    else if ((entry.kind === "status" && ev.statuses.indexOf(entry.status) >= 0) ||
+             (entry.kind === "error_type" && ev.types.indexOf(entry.type) >= 0 && !ev.statuses.length)) score += w.generic;
     var matched = entry.classes.filter(function (c) { return ev.classes.indexOf(c) >= 0; });
     if (matched.length) { score += w["class"]; why.push(matched[0]); }
     var shared = entry.surfaces.filter(function (s) { return ev.surfaces.indexOf(s) >= 0; });
     score += w.surface * Math.min(shared.length, w.surface_cap);
-    var providers = entry.surfaces.filter(function (s) { return rules.providers.indexOf(s) >= 0; });
-    // An entry that belongs to one provider or wrapper (its first surface) needs a sign of it in the paste.
-    if (rules.providers.indexOf(entry.surfaces[0]) >= 0 && !providers.some(function (s) { return ev.surfaces.indexOf(s) >= 0; })) score += w.provider_missing;
+    // An entry that belongs to one provider or wrapper (its first surface) needs a sign of that one in the paste;
+    // a paste with no sign of anything (words typed from memory) less so.
+    if (rules.providers.indexOf(home) >= 0 && ev.surfaces.indexOf(home) < 0) score += w.provider_missing * (ev.surfaces.length ? 1 : w.unmarked_provider_factor);
     shared.forEach(function (s) { if (rules.providers.indexOf(s) >= 0) why.push(rules.surface_titles[s]); });
     if (text > 0) { score += w.text * text; if (!why.length) why.push("words match"); }
     return [score, why];

@@ -59,6 +59,16 @@ GRPC_STATUS = {
     "UNAVAILABLE": 503, "DEADLINE_EXCEEDED": 504,
 }
 CLASS_REGEX = r"\b([A-Za-z_$][\w$]*(?:Error|Exception))\b"
+# Stack-frame lines say where the error was raised, not what it is: they are left out of the word query.
+FRAME_REGEXES = [
+    r"^\s*File \"[^\"]*\", line \d+",  # Python
+    r"^\s*at\s+\S.*(?:\(\S*:\d+(?::\d+)?\)|:\d+:\d+\)?)\s*$",  # JavaScript, Java, C#
+    r"^\s*at\s+[\w$.<>]+\([\w.]+\.(?:java|kt|scala):\d+\)",  # Java without a trailing space rule
+    r"^\s*(?:\S+\.go:\d+|goroutine \d+)",  # Go
+    r"^\s*#\d+\s+\S+\.php\(\d+\)",  # PHP
+    r"^\s*(?:from\s+)?\S+\.rb:\d+:in",  # Ruby
+    r"^\s*[\^~]{3,}\s*$",  # Python's carets under the failing expression
+]
 # Tokens that say nothing about which error this is.
 STOPWORDS = sorted({
     "the", "a", "an", "and", "or", "of", "to", "in", "is", "it", "for", "on", "at", "by", "be", "as", "with", "this",
@@ -178,7 +188,7 @@ def _rules(registry: Registry) -> dict:
         "markers": {s.id: list(s.markers) for s in registry.surfaces.values() if s.markers},
         "surface_titles": {s.id: s.title for s in registry.surfaces.values()},
         "providers": sorted(s.id for s in registry.surfaces.values() if s.group == "provider" and s.id != "api"),
-        "stopwords": STOPWORDS, "variable_regexes": VARIABLE_REGEXES, "secret_regexes": SECRET_REGEXES,
+        "stopwords": STOPWORDS, "variable_regexes": VARIABLE_REGEXES, "frame_regexes": FRAME_REGEXES, "secret_regexes": SECRET_REGEXES,
     }
 
 
@@ -252,8 +262,10 @@ def analyze(paste: str, rules: dict) -> dict:
         return re.search(r"(?<![a-z0-9_])" + re.escape(w) + r"(?![a-z0-9_])", lower) is not None
 
     surfaces = [s for s, markers in rules["markers"].items() if any(re.search(m, decoded, re.IGNORECASE) for m in markers)]
+    frame = re.compile("|".join(rules["frame_regexes"]))
+    message_lines = "\n".join(line for line in decoded.split("\n") if not frame.search(line))
     query = []
-    for tok in tokens(_strip_variable(lower)):
+    for tok in tokens(_strip_variable(message_lines.lower())):
         if tok not in query:
             query.append(tok)
     return {

@@ -44,6 +44,7 @@
     this.grpcRes = Object.keys(doc.rules.grpc_status).map(function (name) { return [new RegExp("\\b" + name + "\\b"), doc.rules.grpc_status[name]]; });
     this.typeRes = doc.rules.error_types.map(function (w) { return [w, wordRe(w)]; });
     this.codeRes = doc.rules.error_codes.map(function (w) { return [w, wordRe(w)]; });
+    this.frameRe = new RegExp(doc.rules.frame_regexes.join("|"));
     this.secretRes = doc.rules.secret_regexes.map(function (rx) { return new RegExp(rx, "gi"); });
     for (var i = 0; i < this.entries.length; i++) {
       var e = this.entries[i];
@@ -100,7 +101,9 @@
     statuses = statuses.filter(function (st) { return r.known_statuses.indexOf(st) >= 0; });  // unknown: tells nothing
     var surfaces = [];
     for (var s in this.markerRes) if (this.markerRes[s].some(function (re) { return re.test(decoded); })) surfaces.push(s);
-    var query = [], toks = this.tokens(this.stripVariable(lower));
+    var frameRe = this.frameRe;
+    var messageLines = decoded.split("\n").filter(function (line) { return !frameRe.test(line); }).join("\n");
+    var query = [], toks = this.tokens(this.stripVariable(messageLines.toLowerCase()));
     for (i = 0; i < toks.length; i++) if (query.indexOf(toks[i]) < 0) query.push(toks[i]);
     return {
       flat: flat, lower: lower, tagged: tagged, taggedLower: tagged.toLowerCase(), statuses: statuses, classes: classes, surfaces: surfaces,

@@ -221,6 +221,7 @@
       a.href = root + m.url;
       li.appendChild(a);
       li.appendChild(el("span", "mdx-paste__why", m.why));
+      li.appendChild(el("span", "mdx-paste__retry" + (m.retryable ? " mdx-paste__retry--yes" : ""), m.retryable ? "retryable" : "not retryable"));
       li.appendChild(el("p", "mdx-paste__summary", m.summary));
       list.appendChild(li);
     });

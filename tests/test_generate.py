@@ -153,3 +153,13 @@ def test_entry_counts(registry):
     assert kinds.count("signature") >= 100, kinds.count("signature")
     for entry in registry.entries:
         assert entry.sources, entry.id
+
+
+def test_published_urls_never_break(registry):
+    """Every URL ever published still answers: as an entry, or as an alias that redirects to one."""
+    published = [line for line in (ROOT / "tests" / "published-ids.txt").read_text().splitlines() if line and not line.startswith("#")]
+    live = set(registry.by_id) | {a for e in registry.entries for a in e.aliases}
+    gone = [i for i in published if i not in live]
+    assert not gone, f"these published URLs would break; keep them as aliases: {gone}"
+    new = sorted(live - set(published))
+    assert not new, f"add these new ids to tests/published-ids.txt: {new}"

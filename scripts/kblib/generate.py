@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import tempfile
 from collections import defaultdict
 from pathlib import Path
@@ -16,7 +15,7 @@ import jinja2
 import yaml
 
 from . import pastesearch
-from .model import KIND_TITLES, Entry, Registry
+from .model import KIND_TITLES, Entry, Registry, class_name_tail
 from .printed import REASON, printed_form
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -92,10 +91,6 @@ def _what_you_see(registry: Registry, entry: Entry, recorded: dict) -> list[dict
     return shown
 
 
-def _last(class_name: str | None) -> str:
-    return re.split(r"[.:\\]+", class_name or "")[-1]
-
-
 def _exceptions(registry: Registry, entry: Entry, recorded: dict) -> list[dict]:
     rows = []
     for sdk in registry.sdks_in_order():
@@ -103,7 +98,7 @@ def _exceptions(registry: Registry, entry: Entry, recorded: dict) -> list[dict]:
         if not name:
             continue
         rec = recorded.get(sdk.id, {})
-        how = f"verified by a run ({rec['package']} {rec['version']})" if _last(rec.get("raised")) == _last(name) else ("read from source" if sdk.verified_by == "source" else "from the SDK's class table")
+        how = f"verified by a run ({rec['package']} {rec['version']})" if class_name_tail(rec.get("raised")) == class_name_tail(name) else ("read from source" if sdk.verified_by == "source" else "from the SDK's class table")
         rows.append({"sdk": sdk.name, "sdk_id": sdk.id, "exception": name, "how": how})
     return rows
 

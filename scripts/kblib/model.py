@@ -1,6 +1,7 @@
 """Typed view of errors.yaml. Generators take these objects, never raw dicts."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 SDK_ORDER = ["python", "typescript", "go", "java", "ruby", "csharp", "php"]
@@ -11,6 +12,11 @@ KIND_TITLES = {
     "signature": "Error signature",
     "client": "Client-side error",
 }
+
+
+def class_name_tail(name: str | None) -> str:
+    """`anthropic.RateLimitError`, `Anthropic::Errors::RateLimitError`, `Anthropic\\...\\RateLimitException` -> the last part."""
+    return re.split(r"[.:\\]+", name or "")[-1]
 
 
 @dataclass(frozen=True)

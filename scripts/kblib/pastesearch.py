@@ -14,7 +14,7 @@ from pathlib import Path
 from lunr.builder import Builder
 from lunr.index import Index
 
-from .model import Registry
+from .model import Registry, class_name_tail
 from .patterns import compile_pattern
 
 INDEX_PATH = "assets/generated/paste-index.json"
@@ -141,7 +141,7 @@ def _class_statuses(registry: Registry) -> dict[str, int]:
 
 
 def _short(class_name: str) -> str:
-    return re.split(r"[.:\\]+", class_name)[-1].lower()
+    return class_name_tail(class_name).lower()
 
 
 def _entry_record(registry: Registry, entry) -> dict:

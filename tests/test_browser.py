@@ -134,3 +134,17 @@ def test_dark_mode_toggle(page, site):
     scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     page.locator("label.md-header__button[for^='__palette']").first.click()
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") != scheme
+
+
+@pytest.mark.parametrize("query, entry_id", [("file_expired", "file-expired"), ("overloaded_error", "overloaded-error"), ("ramp_limit_exceeded", "ramp-limit-exceeded")])
+def test_material_search_finds_an_entry_by_its_code(page, site, query, entry_id):
+    """Browsing by words stays with Material's search; its separator and the pages' tags let it find codes."""
+    page.goto(site)
+    page.click("label.md-search__icon, .md-search__input")
+    page.wait_for_function("!/Initializing/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=30000)
+    page.fill(".md-search__input", query)
+    page.press(".md-search__input", "End")  # Material searches on keyup
+    page.wait_for_selector(".md-search-result__item")
+    hrefs = page.eval_on_selector_all(".md-search-result__item > .md-search-result__link", "els => els.slice(0, 3).map(e => e.href)")
+    paths = [urllib.parse.urlparse(h).path for h in hrefs]  # links carry Material's ?h= highlight parameter
+    assert f"/errors/{entry_id}/" in paths, hrefs

@@ -86,7 +86,7 @@ def test_aliases_redirect_to_their_entry(mini_files):
 
 def test_front_matter_lets_material_search_find_the_code(mini_files):
     front = mini_files["errors/file-expired.md"].split("---")[1]
-    assert "- '404'" in front and "- not_found_error" in front and "- file_expired" in front and "boost: 2" in front
+    assert "- '404'" in front and "- not_found_error" in front and "- file_expired" in front and "boost: 3" in front
 
 
 def test_every_python_sdk_error_code_has_an_entry(registry):

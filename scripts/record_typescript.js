@@ -52,7 +52,10 @@ function chain(err) {
 
 (async () => {
   const jobs = JSON.parse(fs.readFileSync(0, "utf8"));
-  const results = [];
-  for (const job of jobs) results.push(await run(job));
+  // Up to 16 at a time: retry runs spend most of their time waiting for retry-after.
+  const results = new Array(jobs.length);
+  let next = 0;
+  const worker = async () => { while (next < jobs.length) { const i = next++; results[i] = await run(jobs[i]); } };
+  await Promise.all(Array.from({ length: 16 }, worker));
   process.stdout.write(JSON.stringify({ package: "@anthropic-ai/sdk", version, results }));
 })();

@@ -108,9 +108,15 @@ def _exceptions(registry: Registry, entry: Entry, recorded: dict) -> list[dict]:
 def _retry_text(registry: Registry, entry: Entry, recorded: dict) -> list[str]:
     lines = []
     for sdk_id, rec in sorted(recorded.items()):
-        if rec.get("attempts"):
-            after = " It waited for retry-after." if rec.get("honoured_retry_after") else ""
-            lines.append(f"{registry.sdks[sdk_id].name} ({rec['package']} {rec['version']}, defaults): the fake API saw {rec['attempts']} attempts before the error was raised.{after}")
+        attempts = rec.get("attempts")
+        if not attempts:
+            continue
+        who = f"{registry.sdks[sdk_id].name} ({rec['package']} {rec['version']}, default settings)"
+        if attempts == 1:
+            lines.append(f"{who}: one attempt only; the SDK does not retry this response, so retry it yourself if you want to.")
+        else:
+            after = ", each time after waiting the `retry-after` the API sent" if rec.get("honoured_retry_after") else ""
+            lines.append(f"{who}: {attempts} attempts reached the fake API before the error was raised{after}.")
     return lines
 
 

@@ -73,11 +73,11 @@ def _typescript(jobs: list[dict]) -> dict:
 
 
 def _retry_plans(registry: Registry, plans: dict) -> dict:
-    """Retryable statuses and error types, answered with retry-after: 1."""
+    """Every retryable entry with an HTTP example, answered with retry-after: 1."""
     out = {}
     for entry in registry.entries:
         plan = plans.get(entry.id)
-        if entry.retryable and entry.kind in ("status", "error_type") and plan and plan["mode"] == "http":
+        if entry.retryable and plan and plan["mode"] == "http":
             out[entry.id + "--retry"] = {**plan, "headers": {**plan["headers"], "retry-after": "1"}}
     return out
 
@@ -96,11 +96,11 @@ def record(registry: Registry) -> dict:
     started = time.monotonic()
     with FakeAPI({**plans, **retry_plans}) as api:
         jobs = [{"entry": eid, "base_url": api.url_for(eid), "stream": p["mode"] == "sse_error", "max_retries": 0, "timeout_ms": int(TIMEOUT * 1000), "provider": providers[eid]} for eid, p in plans.items()]
-        retry_jobs = [{"entry": eid, "base_url": api.url_for(eid), "stream": False, "max_retries": 2, "timeout_ms": 10000} for eid in retry_plans]
+        retry_jobs = [{"entry": eid, "base_url": api.url_for(eid), "stream": False, "max_retries": 2, "timeout_ms": 10000, "provider": providers[eid.removesuffix("--retry")]} for eid in retry_plans]
         with ThreadPoolExecutor(max_workers=8) as pool:
             ts_future = pool.submit(_typescript, jobs)
             py = list(pool.map(lambda item: _python_record(api, *item, providers[item[0]]), plans.items()))
-            list(pool.map(lambda eid: _python_call(api.url_for(eid), False, 2), retry_plans))
+            list(pool.map(lambda eid: _python_call(api.url_for(eid), False, 2, providers[eid.removesuffix("--retry")]), retry_plans))
             py_retry = {eid: _retry_facts(api.hits.pop(eid, [])) for eid in retry_plans}
             ts = ts_future.result()
         ts_retry_run = _typescript(retry_jobs)

@@ -148,3 +148,11 @@ def test_material_search_finds_an_entry_by_its_code(page, site, query, entry_id)
     hrefs = page.eval_on_selector_all(".md-search-result__item > .md-search-result__link", "els => els.slice(0, 3).map(e => e.href)")
     paths = [urllib.parse.urlparse(h).path for h in hrefs]  # links carry Material's ?h= highlight parameter
     assert f"/errors/{entry_id}/" in paths, hrefs
+
+
+def test_choosing_a_language_tab_applies_on_the_next_page(page, site):
+    page.goto(site + "errors/http-429/")
+    page.locator(".tabbed-labels label", has_text="TypeScript").first.click()
+    page.goto(site + "guides/retries/")
+    checked = page.evaluate("[...document.querySelectorAll('.tabbed-set')].map(s => { const i = s.querySelector('input:checked'); return i && s.querySelector(`label[for='${i.id}']`).textContent.trim(); })")
+    assert checked and all(label == "TypeScript" for label in checked if label in ("Python", "TypeScript")), checked

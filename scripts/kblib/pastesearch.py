@@ -25,9 +25,9 @@ MAX_QUERY_TOKENS = 64
 MIN_SCORE = 12.0
 
 WEIGHTS = {
-    "pattern": 40.0, "pattern_per_char": 0.5, "pattern_chars_cap": 80,
+    "pattern": 40.0, "pattern_per_char": 0.5, "pattern_chars_cap": 60,
     "code": 60.0, "type": 25.0, "type_conflict": -30.0, "status": 15.0, "status_conflict": -20.0,
-    "class": 14.0, "surface": 6.0, "surface_cap": 2, "provider_missing": -18.0,
+    "class": 14.0, "surface": 6.0, "surface_cap": 2, "provider_missing": -18.0, "provider_home": 8.0,
     "text": 20.0, "generic": 4.0, "wrapper_pattern_factor": 0.5, "unmarked_provider_factor": 0.34,
 }
 
@@ -336,8 +336,11 @@ class PasteIndex:
         score += w["surface"] * min(len(shared), w["surface_cap"])
         # An entry that belongs to one provider or wrapper (its first surface: Bedrock, Claude Code, LiteLLM...)
         # needs a sign of that one in the paste; a paste with no sign of anything (words typed from memory) less so.
-        if home in self.rules["providers"] and home not in ev["surfaces"]:
-            score += w["provider_missing"] * (1 if ev["surfaces"] else w["unmarked_provider_factor"])
+        if home in self.rules["providers"]:
+            if home in ev["surfaces"]:
+                score += w["provider_home"]  # the paste came through the very tool this entry is about
+            else:
+                score += w["provider_missing"] * (1 if ev["surfaces"] else w["unmarked_provider_factor"])
         why += [self.rules["surface_titles"][s] for s in shared if s in self.rules["providers"]]
         if text > 0:
             score += w["text"] * text

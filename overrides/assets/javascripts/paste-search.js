@@ -153,7 +153,10 @@
     score += w.surface * Math.min(shared.length, w.surface_cap);
     // An entry that belongs to one provider or wrapper (its first surface) needs a sign of that one in the paste;
     // a paste with no sign of anything (words typed from memory) less so.
-    if (rules.providers.indexOf(home) >= 0 && ev.surfaces.indexOf(home) < 0) score += w.provider_missing * (ev.surfaces.length ? 1 : w.unmarked_provider_factor);
+    if (rules.providers.indexOf(home) >= 0) {
+      if (ev.surfaces.indexOf(home) >= 0) score += w.provider_home;  // came through the very tool this entry is about
+      else score += w.provider_missing * (ev.surfaces.length ? 1 : w.unmarked_provider_factor);
+    }
     shared.forEach(function (s) { if (rules.providers.indexOf(s) >= 0) why.push(rules.surface_titles[s]); });
     if (text > 0) { score += w.text * text; if (!why.length) why.push("words match"); }
     return [score, why];

@@ -75,13 +75,15 @@ def cmd_explain(args) -> int:
         cmd_generate(argparse.Namespace(data=args.data, out=args.out, check=False))
     matches = PasteIndex.from_file(index_path).search(_read_paste(args), top=args.top)
     if args.json:
-        print(json.dumps({"matches": matches}, indent=2, ensure_ascii=False))
+        fields = ("id", "title", "url", "score", "why")
+        print(json.dumps({"matches": [{k: m[k] for k in fields} for m in matches]}, indent=2, ensure_ascii=False))
         return 0
     if not matches:
         print("No entry matches. Browse by status: content/status/index.md, or by error type: content/types/index.md.")
         return 0
     for rank, match in enumerate(matches, 1):
-        print(f"{rank}. {match['title']}  [{match['why']}]\n   /{match['url']}  (score {match['score']:.1f})")
+        retry = "retryable" if match["retryable"] else "not retryable"
+        print(f"{rank}. {match['title']}  [{match['why']}]\n   {match['summary']} ({retry})\n   /{match['url']}  (score {match['score']:.1f})")
     return 0
 
 

@@ -247,11 +247,12 @@ def analyze(paste: str, rules: dict) -> dict:
     for name, status in rules["grpc_status"].items():
         if re.search(r"\b" + name + r"\b", flat) and status not in statuses:
             statuses.append(status)
-    classes = []
+    classes, spelled = [], {}
     for m in re.finditer(rules["class_regex"], flat):
         name = m.group(1).lower()
         if name not in classes:
             classes.append(name)
+            spelled[name] = m.group(1)  # as pasted, for the "why" shown to people
         status = rules["class_status"].get(name)
         if status and status not in statuses:
             statuses.append(status)
@@ -269,7 +270,7 @@ def analyze(paste: str, rules: dict) -> dict:
         if tok not in query:
             query.append(tok)
     return {
-        "flat": flat, "lower": lower, "tagged": tagged, "tagged_lower": tagged.lower(), "statuses": statuses, "classes": classes, "surfaces": surfaces,
+        "flat": flat, "lower": lower, "spelled": spelled, "tagged": tagged, "tagged_lower": tagged.lower(), "statuses": statuses, "classes": classes, "surfaces": surfaces,
         "types": [t for t in rules["error_types"] if t in lower and word(t)],
         "codes": [c for c in rules["error_codes"] if c in lower and word(c)],
         "query": query[: rules["max_query_tokens"]],
@@ -331,7 +332,7 @@ class PasteIndex:
         matched_classes = [c for c in entry["classes"] if c in ev["classes"]]
         if matched_classes:
             score += w["class"]
-            why.append(matched_classes[0])
+            why.append(ev["spelled"][matched_classes[0]])
         shared = [s for s in entry["surfaces"] if s in ev["surfaces"]]
         score += w["surface"] * min(len(shared), w["surface_cap"])
         # An entry that belongs to one provider or wrapper (its first surface: Bedrock, Claude Code, LiteLLM...)
@@ -355,6 +356,7 @@ class PasteIndex:
         for entry in self.entries:
             score, why = self._score(entry, ev, text.get(entry["id"], 0.0))
             if score >= self.rules["min_score"]:
-                ranked.append({"id": entry["id"], "title": entry["title"], "url": entry["url"], "score": score, "why": " · ".join(why)})
+                ranked.append({"id": entry["id"], "title": entry["title"], "url": entry["url"], "score": score, "why": " · ".join(why),
+                               "summary": entry["summary"], "retryable": entry["retryable"]})
         ranked.sort(key=lambda r: (-r["score"], r["id"]))
         return ranked[:top]

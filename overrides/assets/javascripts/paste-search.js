@@ -83,7 +83,7 @@
     var flat = markup.replace(SPACE, " ").trim();
     var lower = flat.toLowerCase();
     var tagged = markup !== decoded ? decoded.replace(SPACE, " ").trim() : flat;  // patterns may quote markup
-    var statuses = [], classes = [], m, i;
+    var statuses = [], classes = [], spelled = {}, m, i;
     function addStatus(s) { if (s >= 400 && s <= 599 && statuses.indexOf(s) < 0) statuses.push(s); }
     for (i = 0; i < this.statusRes.length; i++) {
       var rx = this.statusRes[i];
@@ -94,7 +94,7 @@
     var classRe = new RegExp(r.class_regex, "g");
     while ((m = classRe.exec(flat)) !== null) {
       var name = m[1].toLowerCase();
-      if (classes.indexOf(name) < 0) classes.push(name);
+      if (classes.indexOf(name) < 0) { classes.push(name); spelled[name] = m[1]; }  // as pasted, for the "why"
       var st = r.class_status[name];
       if (st && statuses.indexOf(st) < 0) statuses.push(st);
     }
@@ -106,7 +106,7 @@
     var query = [], toks = this.tokens(this.stripVariable(messageLines.toLowerCase()));
     for (i = 0; i < toks.length; i++) if (query.indexOf(toks[i]) < 0) query.push(toks[i]);
     return {
-      flat: flat, lower: lower, tagged: tagged, taggedLower: tagged.toLowerCase(), statuses: statuses, classes: classes, surfaces: surfaces,
+      flat: flat, lower: lower, spelled: spelled, tagged: tagged, taggedLower: tagged.toLowerCase(), statuses: statuses, classes: classes, surfaces: surfaces,
       types: this.typeRes.filter(function (t) { return lower.indexOf(t[0]) >= 0 && t[1].test(lower); }).map(function (t) { return t[0]; }),
       codes: this.codeRes.filter(function (t) { return lower.indexOf(t[0]) >= 0 && t[1].test(lower); }).map(function (t) { return t[0]; }),
       query: query.slice(0, r.max_query_tokens)
@@ -148,7 +148,7 @@
     else if ((entry.kind === "status" && ev.statuses.indexOf(entry.status) >= 0) ||
              (entry.kind === "error_type" && ev.types.indexOf(entry.type) >= 0 && !ev.statuses.length)) score += w.generic;
     var matched = entry.classes.filter(function (c) { return ev.classes.indexOf(c) >= 0; });
-    if (matched.length) { score += w["class"]; why.push(matched[0]); }
+    if (matched.length) { score += w["class"]; why.push(ev.spelled[matched[0]]); }
     var shared = entry.surfaces.filter(function (s) { return ev.surfaces.indexOf(s) >= 0; });
     score += w.surface * Math.min(shared.length, w.surface_cap);
     // An entry that belongs to one provider or wrapper (its first surface) needs a sign of that one in the paste;

@@ -48,10 +48,8 @@ def sdk_recordings(registry):
 
     if _shutil.which("node") is None or not (ROOT / "node_modules" / "@anthropic-ai" / "sdk").is_dir():
         pytest.skip("needs node and `npm ci` (make test installs them)")
-    doc = record.record(registry)
-    RECORDINGS.parent.mkdir(parents=True, exist_ok=True)
-    RECORDINGS.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n")
-    return doc
+    record.main(registry)  # the same command as `kb.py record`: writes build/sdk-recordings.json
+    return json.loads(RECORDINGS.read_text())
 
 
 @pytest.fixture(scope="session")

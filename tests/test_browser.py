@@ -67,6 +67,15 @@ def test_query_link_opens_with_the_paste_and_results(page, site):
     assert "overloaded" in _first_result(page).locator("a").get_attribute("href")
 
 
+def test_query_link_does_not_open_materials_search_over_the_results(page, site):
+    page.goto(site + "paste/?q=" + urllib.parse.quote(OVERLOADED))
+    _first_result(page)
+    page.wait_for_function("!/Initializing/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=30000)
+    page.wait_for_timeout(500)
+    assert page.evaluate("document.querySelector('input[data-md-toggle=search]').checked") is False
+    assert page.locator(".mdx-paste__result").first.is_visible()
+
+
 def test_copy_link_removes_secrets(page, site):
     page.goto(site + "paste/")
     _paste(page, OVERLOADED + " x-api-key: sk-ant-api03-SECRETSECRETSECRET")

@@ -231,6 +231,24 @@
     box.appendChild(list);
   }
 
+  /* Material's own search also reads ?q= and opens its overlay with it. On a paste link that overlay would
+     cover the results, so it is closed again when it opens by itself with the very same text. */
+  function keepMaterialSearchClosed(q) {
+    var toggle = document.querySelector("input[data-md-toggle=search]");
+    if (!toggle) return;
+    function closeIfOpenedWithPaste() {
+      var box = document.querySelector(".md-search__input");
+      if (toggle.checked && box && box.value === q) {
+        box.value = "";
+        toggle.checked = false;
+        toggle.dispatchEvent(new Event("change"));
+      }
+    }
+    // Material opens it on load or once its index is ready: check then, a few times, and on every toggle.
+    toggle.addEventListener("change", closeIfOpenedWithPaste);
+    [0, 200, 600, 1500, 3000].forEach(function (ms) { setTimeout(closeIfOpenedWithPaste, ms); });
+  }
+
   function mount(node) {
     if (node.getAttribute("data-mdx-ready")) return;
     node.setAttribute("data-mdx-ready", "1");
@@ -256,7 +274,7 @@
     input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 60); });
     if (queryParam) {
       var q = new URLSearchParams(location.search).get(queryParam);
-      if (q) { input.value = q; run(); }
+      if (q) { input.value = q; run(); keepMaterialSearchClosed(q); }
     }
     if (copy) copy.addEventListener("click", function () {
       loadIndex(indexUrl).then(function (index) {

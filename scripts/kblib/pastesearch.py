@@ -24,6 +24,13 @@ MAX_CHARS = 60000
 MAX_QUERY_TOKENS = 64
 MIN_SCORE = 12.0
 
+# How much each piece of evidence counts. The magnitudes keep a clear order: a matched message pattern
+# (40-70, more for longer literal text) or an error code (60) decides; the error type (25), the status (15),
+# an exception class (14) and where the paste came from (6-8 each) sort out the rest, and contradicting a
+# paste's type or status costs more than matching it earns. Words alone (at most 20) never beat a pattern.
+# A wrapper's own entry (LiteLLM...) counts its pattern half, so the cause it re-raised wins; an entry that
+# belongs to one provider loses 18 when the paste shows no sign of that provider (a third of it when the
+# paste shows no sign of anything, as with words typed from memory).
 WEIGHTS = {
     "pattern": 40.0, "pattern_per_char": 0.5, "pattern_chars_cap": 60,
     "code": 60.0, "type": 25.0, "type_conflict": -30.0, "status": 15.0, "status_conflict": -20.0,

@@ -15,7 +15,6 @@ import re
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,15 +40,20 @@ def entry_id(href: str) -> str | None:
 
 
 def material_search(page, base: str, paste: str) -> list[str]:
-    """Type the paste into Material's search box and read the ranked result links."""
-    page.evaluate("() => { const i = document.querySelector('.md-search__input'); i.value = ''; }")
-    page.fill(".md-search__input", paste[:2000])  # Material's box is a one-line input; long pastes are cut
+    """Type the paste into Material's search box and read the ranked result links.
+
+    The box is cleared first and the empty state awaited, so results of the previous paste are never read.
+    """
+    meta = "document.querySelector('.md-search-result__meta').textContent"
+    page.fill(".md-search__input", "")
     page.press(".md-search__input", "End")  # Material searches on keyup
+    page.wait_for_function(f"/Type to start/.test({meta})", timeout=5000)
+    page.fill(".md-search__input", paste[:2000])  # Material's box is a one-line input; long pastes are cut
+    page.press(".md-search__input", "End")
     try:
-        page.wait_for_function("(() => { const m = document.querySelector('.md-search-result__meta'); return m && !/Type to start|Initializing/.test(m.textContent); })()", timeout=3000)
+        page.wait_for_function(f"!/Type to start|Initializing/.test({meta})", timeout=5000)
     except Exception:  # noqa: BLE001 - no answer counts as no result
         return []
-    time.sleep(0.05)
     hrefs = page.eval_on_selector_all(".md-search-result__item > .md-search-result__link", "els => els.map(e => e.href)")
     ids = []
     for href in hrefs:

@@ -65,12 +65,14 @@ GRPC_STATUS = {
     "NOT_FOUND": 404, "ALREADY_EXISTS": 409, "RESOURCE_EXHAUSTED": 429, "CANCELLED": 499,
     "UNAVAILABLE": 503, "DEADLINE_EXCEEDED": 504,
 }
+# SDKs that print a status by name (C#: "Status Code: TooManyRequests"); the names come from errors.yaml.
+STATUS_NAME_REGEX = r"status code:\s*([A-Za-z]+)\b"
 CLASS_REGEX = r"\b([A-Za-z_$][\w$]*(?:Error|Exception))\b"
 # Stack-frame lines say where the error was raised, not what it is: they are left out of the word query.
 FRAME_REGEXES = [
     r"^\s*File \"[^\"]*\", line \d+",  # Python
     r"^\s*at\s+\S.*(?:\(\S*:\d+(?::\d+)?\)|:\d+:\d+\)?)\s*$",  # JavaScript, Java, C#
-    r"^\s*at\s+[\w$.<>]+\([\w.]+\.(?:java|kt|scala):\d+\)",  # Java without a trailing space rule
+    r"^\s*at\s+[\w$.<>]+\([\w.]+\.(?:java|kt|scala):\d+\)",  # Java frames followed by a jar note: ~[app.jar:1.0]
     r"^\s*(?:\S+\.go:\d+|goroutine \d+)",  # Go
     r"^\s*#\d+\s+\S+\.php\(\d+\)",  # PHP
     r"^\s*(?:from\s+)?\S+\.rb:\d+:in",  # Ruby
@@ -181,13 +183,18 @@ def _lunr_index(registry: Registry) -> dict:
     return builder.build().serialize()
 
 
+def _status_names(registry: Registry) -> dict[str, int]:
+    return {name.lower(): int(status) for sdk in registry.sdks.values() for status, name in sdk.status_names.items() if not name.isdigit()}
+
+
 def _rules(registry: Registry) -> dict:
     provider_status = {}
     for surface in registry.surfaces.values():
         provider_status.update({name.lower(): status for name, status in surface.exceptions.items()})
     return {
         "max_chars": MAX_CHARS, "max_query_tokens": MAX_QUERY_TOKENS, "min_score": MIN_SCORE, "weights": WEIGHTS,
-        "status_regexes": STATUS_REGEXES, "grpc_status": GRPC_STATUS, "class_regex": CLASS_REGEX,
+        "status_regexes": STATUS_REGEXES, "grpc_status": GRPC_STATUS,
+        "status_name_regex": STATUS_NAME_REGEX, "status_names": _status_names(registry), "class_regex": CLASS_REGEX,
         "class_status": {**_class_statuses(registry), **provider_status},
         "known_statuses": sorted({e.status for e in registry.entries if e.status}),
         "error_types": sorted({e.error_type for e in registry.entries if e.error_type}),
@@ -237,20 +244,25 @@ def analyze(paste: str, rules: dict) -> dict:
     decoded = _decode(_clip(paste, rules["max_chars"]))
     # Tags are stripped only from real HTML (proxy and CDN error pages have closing tags); a line such as
     # "<urlopen error [SSL: ...]>" keeps its text.
+    is_html = "</" in decoded
     markup = decoded
-    if "</" in decoded:  # drop the page's CSS and scripts, then its tags
+    if is_html:  # drop the page's CSS and scripts, then its tags
         markup = re.sub(r"<(style|script)\b[^>]*>[\s\S]*?</\1\s*>", " ", decoded, flags=re.IGNORECASE)
         markup = re.sub(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>", " ", markup)
     flat = re.sub(r"[ \t\n\r\f\v]+", " ", markup).strip()
     lower = flat.lower()
     # Patterns may quote markup (a proxy's HTML page), so they are also tried on the text with its tags.
-    tagged = re.sub(r"[ \t\n\r\f\v]+", " ", decoded).strip() if markup is not decoded else flat
+    tagged = re.sub(r"[ \t\n\r\f\v]+", " ", decoded).strip() if is_html else flat
     statuses: list[int] = []
     for rx in rules["status_regexes"]:
         for m in re.finditer(rx, flat, re.IGNORECASE):
             status = int(m.group(1))
             if 400 <= status <= 599 and status not in statuses:
                 statuses.append(status)
+    for m in re.finditer(rules["status_name_regex"], flat, re.IGNORECASE):
+        status = rules["status_names"].get(m.group(1).lower())
+        if status and status not in statuses:
+            statuses.append(status)
     for name, status in rules["grpc_status"].items():
         if re.search(r"\b" + name + r"\b", flat) and status not in statuses:
             statuses.append(status)

@@ -76,19 +76,25 @@
   PasteIndex.prototype.analyze = function (paste) {
     var r = this.rules;
     var decoded = decode(clip(paste, r.max_chars));
+    var isHtml = decoded.indexOf("</") >= 0;
     var markup = decoded;
-    if (decoded.indexOf("</") >= 0) {  // only real HTML: drop the page's CSS and scripts, then its tags
+    if (isHtml) {  // only real HTML: drop the page's CSS and scripts, then its tags
       markup = decoded.replace(/<(style|script)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, " ").replace(TAG, " ");
     }
     var flat = markup.replace(SPACE, " ").trim();
     var lower = flat.toLowerCase();
-    var tagged = markup !== decoded ? decoded.replace(SPACE, " ").trim() : flat;  // patterns may quote markup
+    var tagged = isHtml ? decoded.replace(SPACE, " ").trim() : flat;  // patterns may quote markup
     var statuses = [], classes = [], spelled = {}, m, i;
     function addStatus(s) { if (s >= 400 && s <= 599 && statuses.indexOf(s) < 0) statuses.push(s); }
     for (i = 0; i < this.statusRes.length; i++) {
       var rx = this.statusRes[i];
       rx.lastIndex = 0;
       while ((m = rx.exec(flat)) !== null) { addStatus(parseInt(m[1], 10)); if (m[0] === "") rx.lastIndex++; }
+    }
+    var nameRe = new RegExp(r.status_name_regex, "gi");
+    while ((m = nameRe.exec(flat)) !== null) {
+      var named = r.status_names[m[1].toLowerCase()];
+      if (named && statuses.indexOf(named) < 0) statuses.push(named);
     }
     for (i = 0; i < this.grpcRes.length; i++) if (this.grpcRes[i][0].test(flat) && statuses.indexOf(this.grpcRes[i][1]) < 0) statuses.push(this.grpcRes[i][1]);
     var classRe = new RegExp(r.class_regex, "g");

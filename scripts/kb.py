@@ -8,6 +8,7 @@
   python scripts/kb.py new ID               print a skeleton entry to paste into errors.yaml
   python scripts/kb.py record               run the real SDKs against the local fake API
   python scripts/kb.py upgrade-sdks         newest SDK releases: new pins, new recordings, a report of what changed
+  python scripts/kb.py csp SITE_DIR         after a build: add the Content-Security-Policy to every page, write _headers
 
 It depends on nothing from MkDocs: a build with another engine runs `generate` first.
 """
@@ -129,6 +130,13 @@ def cmd_upgrade(args) -> int:
     return upgrade.main(_load(Path(args.data)))
 
 
+def cmd_csp(args) -> int:
+    from kblib import csp
+
+    print(csp.apply(args.site))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="kb.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", default=str(DATA), help="the data file (default: errors.yaml)")
@@ -148,6 +156,9 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_new)
     sub.add_parser("record", help="record what the real SDKs raise and print").set_defaults(func=cmd_record)
     sub.add_parser("upgrade-sdks", help="move to the newest SDK releases, record again, report what changed").set_defaults(func=cmd_upgrade)
+    p = sub.add_parser("csp", help="after a build: add the Content-Security-Policy to every page and write _headers")
+    p.add_argument("site", help="the built site (default of mkdocs: site/)")
+    p.set_defaults(func=cmd_csp)
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -1,7 +1,8 @@
-"""Thin glue to MkDocs: regenerate content/ from errors.yaml before each build or serve rebuild.
+"""Thin glue to MkDocs: regenerate content/ from errors.yaml before each build or serve rebuild, and
+add the Content-Security-Policy to the built pages after it.
 
 Nothing else in the project imports MkDocs. Another site engine runs `python scripts/kb.py generate`
-before its build instead.
+before its build and `python scripts/kb.py csp site/` after it instead.
 """
 import subprocess
 import sys
@@ -17,6 +18,13 @@ def on_pre_build(config, **kwargs):
     if result.returncode != 0:
         # One line per problem, already naming file, line and entry; `mkdocs serve` keeps running.
         raise PluginError("errors.yaml has problems; the site was not regenerated:\n" + result.stderr)
+
+
+def on_post_build(config, **kwargs):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from kblib import csp
+
+    csp.apply(config["site_dir"])
 
 
 def on_serve(server, config, builder, **kwargs):

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import jinja2
 import yaml
+from markupsafe import Markup
 
-from . import pastesearch
+from . import pastesearch, safetext
 from .model import KIND_TITLES, Entry, Registry, class_name_tail
 from .printed import REASON, printed_form
 
@@ -37,15 +38,41 @@ CLASS_KEY_TITLES = {
 GROUP_TITLES = {"provider": "Providers and tools", "feature": "API features", "sdk": "SDKs"}
 
 
+def _as_text(value):
+    """Every `{{ value }}` in a Markdown template: a string from errors.yaml becomes text, never markup.
+
+    Markdown this generator builds itself (links, code spans) is marked safe with Markup; so is the
+    output of the `cell`, `code` and `codeblock` filters, which escape in their own way.
+    """
+    if isinstance(value, Markup):
+        return str(value)
+    return safetext.markdown(value) if isinstance(value, str) else value
+
+
+def _filter(function):
+    return lambda value, *args: Markup(function(str(value), *args))
+
+
 def environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined, finalize=_as_text,
         keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
     )
+    env.filters.update(cell=_filter(safetext.cell), code=_filter(safetext.code), codeblock=_filter(safetext.codeblock), url=_filter(safetext.url))
+    return env
+
+
+def html_environment() -> jinja2.Environment:
+    """For the few HTML templates (redirect pages): HTML autoescaping."""
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined, autoescape=True)
 
 
 def _page(env: jinja2.Environment, template: str, meta: dict, **context) -> str:
-    """Render a Markdown page whose front matter opens with the generated-file note."""
+    """Render a Markdown page whose front matter opens with the generated-file note.
+
+    The theme prints `title` and `description` into HTML as they are, so they are escaped here.
+    """
+    meta = {k: safetext.attribute(v) if k in ("title", "description") else v for k, v in meta.items()}
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
     head = f"---\n# {NOTE.format(template=template)}\n{front}---\n"
     return head + env.get_template(template).render(**context)
@@ -64,17 +91,17 @@ def _link(entry: Entry, prefix: str) -> dict:
 
 # ---- entry pages -------------------------------------------------------------------------------
 
-def _facts(registry: Registry, entry: Entry) -> list[tuple[str, str]]:
-    rows = [("Kind", entry.kind_title)]
+def _facts(registry: Registry, entry: Entry) -> list[tuple[str, Markup]]:
+    rows = [("Kind", Markup(entry.kind_title))]
     if entry.status is not None:
-        rows.append(("HTTP status", f"[{_status_title(entry.status)}](../status/index.md#status-{entry.status})"))
+        rows.append(("HTTP status", Markup(f"[{_status_title(entry.status)}](../status/index.md#status-{entry.status})")))
     if entry.error_type:
-        rows.append(("Error type", f"[`{entry.error_type}`](../types/index.md#{entry.error_type.replace('_', '-')})"))
+        rows.append(("Error type", Markup(f"[{safetext.code(entry.error_type)}](../types/index.md#{entry.error_type.replace('_', '-')})")))
     if entry.error_code:
-        rows.append(("Error code", f"`{entry.error_code}` (in `error.details.error_code`)"))
-    rows.append(("Retryable", f"[{'Yes' if entry.retryable else 'No'}](#retry-behaviour)"))
-    where = ", ".join(f"[{registry.surfaces[s].title}](../surfaces/{s}.md)" for s in entry.surfaces)
-    rows.append(("Where it occurs", where))
+        rows.append(("Error code", Markup(f"{safetext.code(entry.error_code)} (in `error.details.error_code`)")))
+    rows.append(("Retryable", Markup(f"[{'Yes' if entry.retryable else 'No'}](#retry-behaviour)")))
+    where = ", ".join(f"[{safetext.cell(registry.surfaces[s].title)}](../surfaces/{s}.md)" for s in entry.surfaces)
+    rows.append(("Where it occurs", Markup(where)))
     return rows
 
 
@@ -146,9 +173,10 @@ def entry_pages(registry: Registry, env: jinja2.Environment, recorded: dict) -> 
 def alias_redirects(registry: Registry, env: jinja2.Environment, recorded: dict) -> dict[str, str]:
     """Old ids keep working: a static page at the old URL that forwards to the entry."""
     out = {}
+    html_env = html_environment()
     for entry in registry.entries:
         for alias in entry.aliases:
-            html = env.get_template("redirect.html.j2").render(note=NOTE.format(template="redirect.html.j2"), target=f"../{entry.id}/", title=entry.title)
+            html = html_env.get_template("redirect.html.j2").render(note=NOTE.format(template="redirect.html.j2"), target=f"../{entry.id}/", title=entry.title)
             out[f"errors/{alias}/index.html"] = html
     return out
 
@@ -191,7 +219,7 @@ def status_hub(registry: Registry, env: jinja2.Environment, recorded: dict) -> d
 def type_hub(registry: Registry, env: jinja2.Environment, recorded: dict) -> dict[str, str]:
     by_type = _grouped([e for e in registry.entries if e.error_type], lambda e: e.error_type)
     groups = [
-        {"anchor": t.replace("_", "-"), "title": f"`{t}`", "entries": [_link(e, "../errors/") for e in _sorted_entries(by_type[t])]}
+        {"anchor": t.replace("_", "-"), "title": Markup(safetext.code(t)), "entries": [_link(e, "../errors/") for e in _sorted_entries(by_type[t])]}
         for t in sorted(by_type)
     ]
     meta = {"title": "Errors by error type", "description": "Every Claude API error grouped by error.type."}
@@ -214,7 +242,8 @@ def surface_pages(registry: Registry, env: jinja2.Environment, recorded: dict) -
         entries = _sorted_entries(e for e in registry.entries if surface.id in e.surfaces)
         groups = [{"anchor": k.replace("_", "-"), "title": KIND_TITLES[k] + "s", "entries": [_link(e, "../errors/") for e in entries if e.kind == k]} for k in KIND_ORDER]
         meta = {"title": f"{surface.title} errors", "description": surface.description}
-        intro = surface.description + (f" See also the [{surface.title} facts page](../sdks/{surface.id}.md)." if surface.id in registry.sdks else "")
+        see_also = f" See also the [{safetext.markdown(surface.title)} facts page](../sdks/{surface.id}.md)." if surface.id in registry.sdks else ""
+        intro = Markup(safetext.markdown(surface.description) + see_also)
         out[f"surfaces/{surface.id}.md"] = _page(env, "hub.md.j2", meta, title=meta["title"], intro=intro, groups=[g for g in groups if g["entries"]])
     return out
 

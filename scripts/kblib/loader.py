@@ -14,6 +14,8 @@ import yaml
 
 from .model import Entry, Registry, Response, Sdk, SdkOverride, Source, Surface
 from .patterns import PatternError, compile_pattern
+from .safetext import problems as prose_problems
+from .safetext import snippet_problems
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_PATH = ROOT / "errors.schema.json"
@@ -27,8 +29,8 @@ class DataError(Exception):
         self.problems = problems
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as strings and refuses duplicate keys."""
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """The safe loader (libyaml's when PyYAML has it: several times faster) that keeps dates as strings."""
 
 
 # Dates stay strings: the schema checks their shape, and errors.json carries them verbatim.
@@ -36,6 +38,16 @@ _Loader.yaml_implicit_resolvers = {
     ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+def _parse(text: str):
+    """The document's node tree (for line numbers and duplicate keys) and its data, parsed once."""
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        return root, (loader.construct_document(root) if root is not None else None)
+    finally:
+        loader.dispose()
 
 
 class _Located:
@@ -180,6 +192,46 @@ def _check_references(data, located: _Located, checker: _Checker) -> None:
                 checker.add(located.line(["surfaces", surface_id, "markers", j]), f"surface '{surface_id}': marker {json.dumps(marker)} does not compile: {exc}")
 
 
+# Prose fields: a little Markdown is allowed, markup is not. Every other string is verbatim text, shown only as code.
+PROSE = {
+    "entries": ("title", "summary", "mistake", "notes", "retry_note", "causes.*", "fixes.*", "sources.*.title"),
+    "surfaces": ("title", "description", "sources.*.title"),
+    "sdks": ("name", "notes", "retries.*", "sources.*.title"),
+}
+
+
+def _strings(value, path=()):
+    """(path, text) for every string inside a value, paths as tuples of keys and indexes."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, (*path, i))
+
+
+def _is_prose(section: str, path: tuple) -> bool:
+    shape = ".".join("*" if isinstance(p, int) else str(p) for p in path)
+    return shape in PROSE[section]
+
+
+def _check_text(data, located: _Located, checker: _Checker) -> None:
+    """Data is text: no markup in prose fields, and nothing any field could turn into a file include."""
+    for section in PROSE:
+        items = data.get(section)
+        pairs = enumerate(items) if isinstance(items, list) else (items.items() if isinstance(items, dict) else [])
+        for key, item in pairs:
+            owner = _entry_id_at(data, key) if section == "entries" else None
+            where = "" if section == "entries" else f"{section[:-1]} '{key}': "
+            for path, text in _strings(item):
+                found = prose_problems(text) if _is_prose(section, path) else snippet_problems(text)
+                name = ".".join(str(p) for p in path)
+                for problem in found:
+                    checker.add(located.line([section, key, *path]), f"{where}field '{name}' {problem}", owner)
+
+
 def _build(data, located: _Located, path: Path) -> Registry:
     surfaces = {k: Surface(id=k, title=v["title"], group=v["group"], description=v["description"], markers=tuple(v.get("markers", [])), exceptions=v.get("exceptions", {}), sources=tuple(Source(**s) for s in v.get("sources", []))) for k, v in data["surfaces"].items()}
     sdks = {
@@ -213,8 +265,7 @@ def load(path: Path | str) -> Registry:
         raise DataError([f"{path.name}: cannot read: {exc}"]) from None
     checker = _Checker(path, text)
     try:
-        root = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
+        root, data = _parse(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
@@ -229,6 +280,7 @@ def load(path: Path | str) -> Registry:
         checker.add(line, message, _entry_at_line(data, located, line))
     _check_schema(data, located, checker)
     _check_references(data, located, checker)
+    _check_text(data, located, checker)
     if checker.problems:
         raise DataError(checker.report())
     return _build(data, located, path)

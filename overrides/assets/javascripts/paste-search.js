@@ -279,13 +279,13 @@
     }
     input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 60); });
     if (queryParam) {
-      var q = new URLSearchParams(location.search).get(queryParam);
+      var q = sharedPaste(queryParam);
       if (q) { input.value = q; run(); keepMaterialSearchClosed(q); }
     }
     if (copy) copy.addEventListener("click", function () {
       loadIndex(indexUrl).then(function (index) {
         var red = index.redact(input.value);
-        var url = location.origin + location.pathname + "?" + queryParam + "=" + encodeURIComponent(red.text);
+        var url = location.origin + location.pathname + "#" + queryParam + "=" + encodeURIComponent(wellFormed(red.text));
         history.replaceState(null, "", url);
         node.setAttribute("data-mdx-link", url);
         var said = red.count ? "Link copied. " + red.count + " secret(s) (API keys, tokens) were removed from it." : "Link copied. No API key or token was found in the paste; check it holds nothing private before sharing.";
@@ -294,6 +294,27 @@
         else notice.textContent = "Copy this link: " + url;
       });
     });
+  }
+
+  /* A shared paste travels in the fragment (#q=...), which browsers never send to the server, so it stays out of
+     access logs; Material's search doesn't read it either. Older ?q= links still work: the paste is read, then the
+     address is rewritten to the #q= form. Broken percent-encoding reads as U+FFFD, never as an exception. */
+  function sharedPaste(param) {
+    var fromHash = new URLSearchParams(location.hash.replace(/^#/, "")).get(param);
+    if (fromHash) return fromHash;
+    var search = new URLSearchParams(location.search);
+    var fromQuery = search.get(param);
+    if (!fromQuery) return null;
+    search.delete(param);
+    var rest = search.toString();
+    history.replaceState(null, "", location.pathname + (rest ? "?" + rest : "") + "#" + param + "=" + encodeURIComponent(wellFormed(fromQuery)));
+    return fromQuery;
+  }
+
+  /* encodeURIComponent throws on a lone surrogate (half of an emoji, say); replace those with U+FFFD first. */
+  function wellFormed(text) {
+    if (typeof text.toWellFormed === "function") return text.toWellFormed();
+    return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/g, function (m, before) { return (before || "") + "\uFFFD"; });
   }
 
   function mountAll() { document.querySelectorAll("[data-mdx-component=paste-search]").forEach(mount); }

@@ -2,7 +2,7 @@
 PY := .venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve test lint build generate check explain record upgrade-sdks benchmark
+.PHONY: help serve test test-under-load lint build generate check explain record upgrade-sdks benchmark
 
 help:            ## list the commands
 	@grep -E '^[a-z]+:.*## ' Makefile | sed 's/:.*## /\t/'
@@ -16,6 +16,10 @@ test:            ## install everything (Python, npm, chromium), then lint and ru
 	./scripts/setup.sh --test
 	$(PY) -m ruff check scripts tests
 	$(PY) -m pytest
+
+test-under-load: ## run `make test` 3 times while another process keeps every core busy; all must pass
+	mkdir -p build
+	./scripts/test_under_load.sh 3
 
 lint:            ## ruff on the Python code
 	$(PY) -m ruff check scripts tests

@@ -14,7 +14,7 @@ PAGES = ["", "errors/http-429/", "paste/?q=429%20rate_limit_error", "tables/", "
 @pytest.fixture(scope="module")
 def page(built_site):
     with serve(built_site) as base, browser() as b:
-        p = b.new_page()
+        p = b.new_page(bypass_csp=True)  # axe-core is injected as an inline script
         p.base = base
         yield p
 

@@ -17,10 +17,11 @@ TSX = ROOT / "node_modules" / ".bin" / "tsx"
 needs_tsx = pytest.mark.skipif(shutil.which("node") is None or not TSX.exists(), reason="needs node and `npm ci`")
 
 
-def _run(kind: str, program: str, base_url: str, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "ANTHROPIC_API_KEY": "sk-ant-fake", "ANTHROPIC_BASE_URL": base_url, "CLAUDE_TIMEOUT": "1.5"}
+def _run(kind: str, program: str, base_url: str, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+    """Only the stall case gets a short client timeout; the fake API holds a stall until the client gives up."""
+    env = {**os.environ, "ANTHROPIC_API_KEY": "sk-ant-fake", "ANTHROPIC_BASE_URL": base_url, "CLAUDE_TIMEOUT": str(timeout)}
     command = [sys.executable] if kind == "python" else [str(TSX)]
-    return subprocess.run([*command, str(EXAMPLES / program), *args], env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run([*command, str(EXAMPLES / program), *args], env=env, capture_output=True, text=True, timeout=600)
 
 
 @pytest.mark.parametrize("kind, program", [("python", "retry_with_backoff.py"), pytest.param("typescript", "retry_with_backoff.mts", marks=needs_tsx)])
@@ -48,7 +49,7 @@ def test_error_handler_example_says_what_to_do(registry, kind, program):
     assert all(plans.values()), plans
     with FakeAPI(plans) as api:
         for entry_id, expected in CASES:
-            result = _run(kind, program, api.url_for(entry_id))
+            result = _run(kind, program, api.url_for(entry_id), timeout=1.5 if plans[entry_id]["mode"] == "stall" else 120)
             assert result.returncode == 1, (entry_id, result.stdout, result.stderr)
             line = result.stderr.strip().splitlines()[-1]
             assert line.startswith(expected), (entry_id, line)

@@ -269,7 +269,7 @@ def test_no_policy_violation_on_any_kind_of_page(csp_browser, kind):
     if kind == "paste with results":
         page.wait_for_selector(".mdx-paste__result")
     if kind == "home":  # instant navigation runs the next page's scripts under this page's policy
-        page.click("a[href$='tables/']")
+        page.click("article a[href$='tables/']")
         page.wait_for_url("**/tables/")
         page.wait_for_load_state("networkidle")
     violations = page.evaluate("window.__violations")

@@ -22,14 +22,21 @@ from .recordings import RECORDINGS
 
 ROOT = Path(__file__).resolve().parents[2]
 RETRY_AFTER = 1.0
-TIMEOUT = 1.5  # seconds; the fake API's stall outlasts it
+# Client timeouts, in seconds. Only a stall meets the short one: the fake API holds a stalled request until the
+# client gives up. Every other run gets one no load can trip, so a busy machine records the same classes.
+STALL_TIMEOUT = 1.5
+TIMEOUT = 120.0
 
 
-def _python_client(base_url: str, max_retries: int, provider: str = "api"):
+def _timeout(plan: dict) -> float:
+    return STALL_TIMEOUT if plan["mode"] == "stall" else TIMEOUT
+
+
+def _python_client(base_url: str, max_retries: int, provider: str = "api", timeout: float = TIMEOUT):
     """The client a user of that provider has: Bedrock and Vertex entries go through their own clients."""
     import anthropic
 
-    common = dict(base_url=base_url, max_retries=max_retries, timeout=TIMEOUT)
+    common = dict(base_url=base_url, max_retries=max_retries, timeout=timeout)
     if provider == "bedrock":  # signs with botocore; fake credentials are fine for a local server
         return anthropic.AnthropicBedrock(aws_access_key="AKIAFAKEFAKEFAKEFAKE", aws_secret_key="fake", aws_region="us-east-1", **common)
     if provider == "vertex":  # an explicit access token skips Google auth
@@ -40,8 +47,8 @@ def _python_client(base_url: str, max_retries: int, provider: str = "api"):
 CLIENT_NAMES = {"bedrock": "AnthropicBedrock", "vertex": "AnthropicVertex"}
 
 
-def _python_call(base_url: str, stream: bool, max_retries: int, provider: str = "api"):
-    client = _python_client(base_url, max_retries, provider)
+def _python_call(base_url: str, stream: bool, max_retries: int, provider: str = "api", timeout: float = TIMEOUT):
+    client = _python_client(base_url, max_retries, provider, timeout)
     params = dict(model="claude-fake", max_tokens=16, messages=[{"role": "user", "content": "hi"}])
     try:
         if stream:
@@ -55,7 +62,7 @@ def _python_call(base_url: str, stream: bool, max_retries: int, provider: str = 
 
 
 def _python_record(api: FakeAPI, entry_id: str, plan: dict, provider: str) -> dict:
-    exc = _python_call(api.url_for(entry_id), plan["mode"] == "sse_error", 0, provider)
+    exc = _python_call(api.url_for(entry_id), plan["mode"] == "sse_error", 0, provider, _timeout(plan))
     if exc is None:
         return {"entry": entry_id, "raised": None}
     cls = type(exc)
@@ -95,8 +102,8 @@ def record(registry: Registry) -> dict:
     retry_plans = _retry_plans(registry, plans)
     started = time.monotonic()
     with FakeAPI({**plans, **retry_plans}) as api:
-        jobs = [{"entry": eid, "base_url": api.url_for(eid), "stream": p["mode"] == "sse_error", "max_retries": 0, "timeout_ms": int(TIMEOUT * 1000), "provider": providers[eid]} for eid, p in plans.items()]
-        retry_jobs = [{"entry": eid, "base_url": api.url_for(eid), "stream": False, "max_retries": 2, "timeout_ms": 10000, "provider": providers[eid.removesuffix("--retry")]} for eid in retry_plans]
+        jobs = [{"entry": eid, "base_url": api.url_for(eid), "stream": p["mode"] == "sse_error", "max_retries": 0, "timeout_ms": int(_timeout(p) * 1000), "provider": providers[eid]} for eid, p in plans.items()]
+        retry_jobs = [{"entry": eid, "base_url": api.url_for(eid), "stream": False, "max_retries": 2, "timeout_ms": int(TIMEOUT * 1000), "provider": providers[eid.removesuffix("--retry")]} for eid in retry_plans]
         with ThreadPoolExecutor(max_workers=8) as pool:
             ts_future = pool.submit(_typescript, jobs)
             py = list(pool.map(lambda item: _python_record(api, *item, providers[item[0]]), plans.items()))

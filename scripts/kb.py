@@ -4,7 +4,9 @@
   python scripts/kb.py generate [--check]   errors.yaml -> content/ (pages, tables, errors.json, paste index)
   python scripts/kb.py check                validate errors.yaml only
   python scripts/kb.py explain [TEXT] [--json] [--top N]
-                                            find the entry for a pasted error (TEXT or stdin)
+                                            find the entry for a pasted error (TEXT or stdin); exit status 0
+                                            when an entry explains it, 1 when none does or it is another
+                                            provider's error
   python scripts/kb.py new ID               print a skeleton entry to paste into errors.yaml
   python scripts/kb.py record               run the real SDKs against the local fake API
   python scripts/kb.py upgrade-sdks         newest SDK releases: new pins, new recordings, a report of what changed
@@ -70,22 +72,47 @@ def _read_paste(args) -> str:
     return sys.stdin.buffer.read().decode("utf-8", errors="replace")
 
 
+TIER_WORDS = {"exact": "exact match", "likely": "likely", "related": "related"}
+
+
+def _read_line(read: dict, titles: dict) -> str:
+    parts = [f"status {', '.join(map(str, read['status']))}" if read["status"] else "",
+             f"error type {', '.join(read['error_type'])}" if read["error_type"] else "",
+             f"error code {', '.join(read['error_code'])}" if read["error_code"] else "",
+             f"class {', '.join(read['classes'])}" if read["classes"] else "",
+             f"from {', '.join(titles.get(s, s) for s in read['surfaces'])}" if read["surfaces"] else ""]
+    return "; ".join(p for p in parts if p) or "nothing recognisable (no status, error type, code or class)"
+
+
 def cmd_explain(args) -> int:
+    """Exit status: 0 when an entry explains the paste (exact or likely), 1 when none does or it is another provider's."""
     index_path = Path(args.out) / INDEX_PATH
     if not index_path.is_file():
         cmd_generate(argparse.Namespace(data=args.data, out=args.out, check=False))
-    matches = PasteIndex.from_file(index_path).search(_read_paste(args), top=args.top)
+    index = PasteIndex.from_file(index_path)
+    answer = index.explain(_read_paste(args), top=args.top)
+    code = 0 if answer["verdict"] == "match" else 1
     if args.json:
-        fields = ("id", "title", "url", "score", "why")
-        print(json.dumps({"matches": [{k: m[k] for k in fields} for m in matches]}, indent=2, ensure_ascii=False))
-        return 0
-    if not matches:
-        print("No entry matches. Browse by status: content/status/index.md, or by error type: content/types/index.md.")
-        return 0
-    for rank, match in enumerate(matches, 1):
+        fields = ("id", "title", "url", "score", "why", "confidence")
+        doc = {"verdict": answer["verdict"], **({"provider": answer["provider"]["id"]} if answer["verdict"] == "other-provider" else {}),
+               "read": answer["read"], "matches": [{k: m[k] for k in fields} for m in answer["matches"]],
+               "general": answer["general"]}
+        print(json.dumps(doc, indent=2, ensure_ascii=False))
+        return code
+    read = _read_line(answer["read"], index.rules["surface_titles"])
+    if answer["verdict"] == "other-provider":
+        print(f"This looks like an error from {answer['provider']['title']}; this site covers Claude.\nRead: {read}")
+        return code
+    if answer["verdict"] == "none":
+        print(f"No entry explains this paste yet.\nRead: {read}")
+        for entry in answer["general"]:
+            print(f"General entry: {entry['title']}  /{entry['url']}")
+        if answer["matches"]:
+            print("Related:")
+    for rank, match in enumerate(answer["matches"], 1):
         retry = "retryable" if match["retryable"] else "not retryable"
-        print(f"{rank}. {match['title']}  [{match['why']}]\n   {match['summary']} ({retry})\n   /{match['url']}  (score {match['score']:.1f})")
-    return 0
+        print(f"{rank}. [{TIER_WORDS[match['confidence']]}] {match['title']}  ({match['why']})\n   {match['summary']} ({retry})\n   /{match['url']}  (score {match['score']:.1f})")
+    return code
 
 
 SKELETON = """  - id: {id}
@@ -146,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--check", action="store_true", help="write nothing; exit 1 if anything is out of date")
     p.set_defaults(func=cmd_generate)
     sub.add_parser("check", help="validate errors.yaml").set_defaults(func=cmd_check)
-    p = sub.add_parser("explain", help="find the entry for a pasted error")
+    p = sub.add_parser("explain", help="find the entry for a pasted error (exit 0: an entry explains it; 1: none does)")
     p.add_argument("text", nargs="*", help="the error text (default: read stdin)")
     p.add_argument("--json", action="store_true", help="print {matches: [...]} as JSON")
     p.add_argument("--top", type=int, default=5, help="how many matches (default 5)")

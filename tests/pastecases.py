@@ -9,6 +9,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 PUBLIC = ROOT / "tests" / "pastes" / "public.yaml"
+NEGATIVE = ROOT / "tests" / "pastes" / "negative.yaml"
 RECORDINGS = ROOT / "build" / "sdk-recordings.json"
 
 
@@ -51,6 +52,11 @@ def recorded_cases() -> list[dict]:
             for rec in recs for paste in rec.get("pastes", []) if len(owners[paste]) == 1]
 
 
+def negative_cases() -> list[dict]:
+    """Real texts that are not Claude errors (other providers' errors, unrelated tracebacks, prose)."""
+    return yaml.safe_load(NEGATIVE.read_text())["cases"]
+
+
 def all_cases() -> list[dict]:
     return public_cases() + recorded_cases()
 
@@ -71,3 +77,35 @@ def accuracy(search, cases) -> dict:
             rr += 1 / (ids.index(case["expect"]) + 1)
     n = len(cases) or 1
     return {"n": len(cases), "top1": top1 / n, "top3": top3 / n, "mrr": rr / n, "misses": misses}
+
+
+TIERS = ("exact", "likely", "related")
+
+
+def tier_table(explain, positives, negatives) -> dict:
+    """Selective answering: per confidence tier of the top answer, how many were right and wrong, and how many
+    pastes got no answer shown as a match ("none": verdict none or other-provider).
+
+    `explain(paste) -> {"verdict", "matches": [{"id", "confidence"}...]}`. A negative shown as a match is wrong.
+    """
+    table = {"positives": {t: {"right": 0, "wrong": 0} for t in TIERS}, "negatives": {t: {"right": 0, "wrong": 0} for t in TIERS}}
+    table["positives"]["none"] = table["negatives"]["none"] = 0
+    table["negatives"]["other-provider"] = 0
+    for side, cases in (("positives", positives), ("negatives", negatives)):
+        for case in cases:
+            answer = explain(case["paste"])
+            if answer["verdict"] == "other-provider" and side == "negatives":
+                table[side]["other-provider"] += 1
+            if not answer["matches"] or answer["verdict"] == "other-provider":
+                table[side]["none"] += 1
+                continue
+            top = answer["matches"][0]
+            right = side == "positives" and top["id"] == case["expect"]
+            table[side][top["confidence"]]["right" if right else "wrong"] += 1
+    return table
+
+
+def shown_as_match(table: dict, side: str) -> tuple[int, int]:
+    """(right, wrong) among answers shown as a match: exact or likely."""
+    cells = [table[side][t] for t in ("exact", "likely")]
+    return sum(c["right"] for c in cells), sum(c["wrong"] for c in cells)

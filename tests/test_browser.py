@@ -108,9 +108,60 @@ def test_no_match_says_so_and_offers_hubs(page, site):
     _paste(page, "lorem ipsum dolor sit amet")
     page.wait_for_selector(".mdx-paste__none")
     text = page.locator(".mdx-paste__none").inner_text()
-    assert "No entry matches" in text
+    assert "No entry explains this paste yet." in text and "What the search read: nothing recognisable" in text
     hrefs = [a.get_attribute("href") for a in page.locator(".mdx-paste__none a").all()]
     assert any(h.endswith("status/") for h in hrefs) and any(h.endswith("types/") for h in hrefs)
+
+
+def test_a_match_says_how_sure_it_is(page, site):
+    page.goto(site + "paste/")
+    _paste(page, PROMPT_TOO_LONG)
+    first = _first_result(page)
+    assert first.locator(".mdx-paste__tier").inner_text() == "Exact match"
+    assert "message" in first.locator(".mdx-paste__tier").get_attribute("title")
+
+
+def test_a_paste_no_entry_explains_shows_what_was_read_and_related_pages(page, site):
+    page.goto(site + "paste/")
+    _paste(page, "HTTP/1.1 503 Service Unavailable")
+    page.wait_for_selector(".mdx-paste__none")
+    box = page.locator(".mdx-paste__results")
+    assert "No entry explains this paste yet." in box.inner_text()
+    assert "status 503" in page.locator(".mdx-paste__read").inner_text()
+    assert page.locator(".mdx-paste__general a").first.get_attribute("href").endswith("errors/http-503/")
+    assert page.locator("h2.mdx-paste__related").inner_text() == "Related"
+    assert {t.inner_text() for t in page.locator(".mdx-paste__tier").all()} == {"Related"}
+
+
+def test_another_providers_error_is_named(page, site):
+    page.goto(site + "paste/")
+    _paste(page, "openai.RateLimitError: Error code: 429 - {'error': {'message': 'You exceeded your current quota', 'type': 'insufficient_quota', 'code': 'insufficient_quota'}}")
+    page.wait_for_selector(".mdx-paste__none")
+    assert "This looks like an error from OpenAI; this site covers Claude." in page.locator(".mdx-paste__verdict").inner_text()
+    assert page.locator(".mdx-paste__result").count() == 0
+
+
+def test_report_link_is_prefilled_redacted_and_sends_nothing(page, site, registry):
+    page.goto(site + "paste/")
+    page.wait_for_load_state("networkidle")
+    before = len(page.requests_seen)
+    _paste(page, "ModuleNotFoundError: No module named 'numpy' x-api-key: sk-ant-api03-SECRETSECRETSECRET")
+    link = page.locator(".mdx-paste__report-link")
+    href = link.get_attribute("href")
+    url = urllib.parse.urlparse(href)
+    fields = urllib.parse.parse_qs(url.query)
+    assert href.startswith("https://github.com/") and url.path.endswith("/issues/new")
+    assert fields["template"] == ["missing-error.yml"] and fields["version"] == [registry.data_version]
+    assert "No module named" in fields["paste"][0] and "[REDACTED]" in fields["paste"][0] and "SECRETSECRET" not in href
+    assert "Verdict: none" in fields["read"][0]
+    assert link.get_attribute("target") == "_blank"
+    assert all(u.endswith("paste-index.json") for u in page.requests_seen[before:])  # nothing sent by itself
+
+
+def test_every_entry_page_offers_a_report_link(page, site):
+    page.goto(site + "errors/http-429/")
+    href = page.locator("a.mdx-report").get_attribute("href")
+    assert "issues/new" in href and "entry=http-429" in href
 
 
 def test_html_and_script_in_a_paste_run_nothing(page, site):

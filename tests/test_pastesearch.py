@@ -7,7 +7,7 @@ import pytest
 
 from conftest import run_kb
 from kblib.pastesearch import PasteIndex, analyze, build_index, redact
-from pastecases import accuracy, all_cases, public_cases
+from pastecases import accuracy, all_cases, negative_cases, public_cases, shown_as_match, tier_table
 
 
 @pytest.fixture(scope="module")
@@ -113,11 +113,112 @@ def test_secrets_are_removed_before_sharing():
 def test_cli_json_output(tmp_path):
     result = run_kb("explain", "--json", "--top", "2", 'API Error: 529 {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}')
     doc = json.loads(result.stdout)
+    assert result.returncode == 0
+    assert doc["verdict"] == "match" and "provider" not in doc
+    assert doc["read"] == {"status": [529], "error_type": ["overloaded_error"], "error_code": [], "classes": [], "surfaces": doc["read"]["surfaces"]}
+    assert "claude-code" in doc["read"]["surfaces"]
     assert len(doc["matches"]) == 2
-    assert set(doc["matches"][0]) == {"id", "title", "url", "score", "why"}
-    assert doc["matches"][0]["url"].startswith("errors/")
+    assert set(doc["matches"][0]) == {"id", "title", "url", "score", "why", "confidence"}
+    assert doc["matches"][0]["url"].startswith("errors/") and doc["matches"][0]["confidence"] == "exact"
+
+
+def test_cli_exit_status_and_text_say_how_sure():
+    none = run_kb("explain", "ModuleNotFoundError: No module named 'numpy'")
+    assert none.returncode == 1 and "No entry explains this paste yet." in none.stdout and "Read: " in none.stdout
+    other = run_kb("explain", "--json", "openai.RateLimitError: Error code: 429 - {'error': {'message': 'You exceeded your current quota', 'type': 'insufficient_quota', 'code': 'insufficient_quota'}}")
+    assert other.returncode == 1 and json.loads(other.stdout)["verdict"] == "other-provider" and json.loads(other.stdout)["provider"] == "openai"
+    match = run_kb("explain", "anthropic.BadRequestError: Error code: 400 - {'type': 'error', 'error': {'type': 'invalid_request_error', 'message': 'prompt is too long: 210000 tokens > 200000 maximum'}}")
+    assert match.returncode == 0 and match.stdout.startswith("1. [exact match] ")
 
 
 def test_cli_reads_stdin():
     result = run_kb("explain", "--json", stdin="anthropic.APIConnectionError: Connection error.")
     assert json.loads(result.stdout)["matches"][0]["id"] == "api-connection-error"
+
+
+# ---- knowing when it doesn't know -------------------------------------------------------------
+
+def test_confidence_targets_on_the_projects_sets(index, sdk_recordings):
+    """Negatives shown as a match (exact or likely): 2% or fewer. Exact answers: 99% or more right. Top-1 unchanged."""
+    table = tier_table(lambda p: index.explain(p), all_cases(), negative_cases())
+    negatives = negative_cases()
+    assert len(negatives) >= 150
+    _, shown = shown_as_match(table, "negatives")
+    assert shown <= 0.02 * len(negatives), table["negatives"]
+    exact = table["positives"]["exact"]
+    assert exact["right"] >= 0.99 * (exact["right"] + exact["wrong"]), exact
+    assert accuracy(lambda p: _top(index, p, 10), all_cases())["top1"] >= 0.95
+
+
+@pytest.mark.parametrize("paste", [
+    "my toaster is on fire",
+    "ModuleNotFoundError: No module named 'numpy'",
+    "PermissionError: [Errno 13] Permission denied: '/var/log/app.log'",
+    "npm ERR! code ERESOLVE\nnpm ERR! ERESOLVE unable to resolve dependency tree",
+    'Exception in thread "main" java.lang.NullPointerException\n\tat com.example.App.main(App.java:14)',
+    "fatal: unable to access 'https://github.com/x/y.git/': The requested URL returned error: 403",
+    "docker: Error response from daemon: driver failed programming external connectivity: Bind for 0.0.0.0:8080 failed: port is already allocated.",
+    "requests.exceptions.HTTPError: 503 Server Error: Service Unavailable for url: https://pypi.org/simple/",
+])
+def test_unrelated_errors_and_prose_get_no_match(index, paste):
+    answer = index.explain(paste)
+    assert answer["verdict"] == "none", answer["matches"][:1]
+    assert all(m["confidence"] == "related" for m in answer["matches"])
+
+
+@pytest.mark.parametrize("paste, provider", [
+    ("openai.RateLimitError: Error code: 429 - {'error': {'message': 'You exceeded your current quota, please check your plan and billing details.', 'type': 'insufficient_quota', 'param': None, 'code': 'insufficient_quota'}}", "openai"),
+    ("openai.BadRequestError: Error code: 400 - {'error': {'message': \"This model's maximum context length is 8192 tokens. However, your messages resulted in 9000 tokens.\", 'type': 'invalid_request_error', 'param': 'messages', 'code': 'context_length_exceeded'}}", "openai"),
+    ('google.genai.errors.ClientError: 400 INVALID_ARGUMENT. {"error": {"code": 400, "message": "API key not valid. Please pass a valid API key.", "status": "INVALID_ARGUMENT", "details": [{"reason": "API_KEY_INVALID"}]}}', "gemini"),
+])
+def test_other_providers_errors_are_named_not_answered(index, paste, provider):
+    answer = index.explain(paste)
+    assert answer["verdict"] == "other-provider" and answer["provider"]["id"] == provider and answer["matches"] == []
+
+
+@pytest.mark.parametrize("paste, expected", [
+    # a gateway that speaks OpenAI's format, calling an Anthropic model
+    ('litellm.BadRequestError: AnthropicException - {"type":"error","error":{"type":"invalid_request_error","message":"prompt is too long: 210000 tokens > 200000 maximum"}} model=anthropic/claude-sonnet-4-5 api_base=https://api.openai.com', "prompt-is-too-long"),
+    # Vertex AI's quota error for an Anthropic publisher model
+    ("google.api_core.exceptions.ResourceExhausted: 429 Quota exceeded for aiplatform.googleapis.com/online_prediction_requests_per_base_model with base model: anthropic-claude-sonnet-4. Please submit a quota increase request. publishers/anthropic", "vertex-quota-exceeded-requests"),
+])
+def test_a_paste_that_went_to_claude_is_answered_even_through_other_providers_tools(index, paste, expected):
+    answer = index.explain(paste)
+    assert answer["verdict"] == "match" and answer["matches"][0]["id"] == expected, answer["matches"][:2]
+
+
+def test_words_alone_never_make_a_match(index):
+    answer = index.explain("credit balance too low")
+    assert answer["verdict"] == "none"
+    assert "credit-balance-too-low" in [m["id"] for m in answer["matches"]]  # still offered, as related reading
+    assert {m["confidence"] for m in answer["matches"]} == {"related"}
+
+
+def test_no_entry_says_what_was_read_and_links_the_general_entry(index):
+    answer = index.explain("HTTP/1.1 503 Service Unavailable")
+    assert answer["verdict"] == "none"
+    assert answer["read"]["status"] == [503]
+    assert [g["id"] for g in answer["general"]] == ["http-503"]
+
+
+def test_a_short_or_shared_message_needs_a_sign_of_claude(index):
+    """The same text from an unrelated program and from a Claude client: only the second is answered."""
+    ssl = "ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate"
+    assert index.explain("pip install requests\n" + ssl)["verdict"] == "none"
+    answer = index.explain("anthropic.APIConnectionError: Connection error.\n" + ssl)
+    assert answer["verdict"] == "match" and answer["matches"][0]["confidence"] == "exact"
+
+
+def test_no_other_provider_marker_fires_on_a_claude_paste_without_a_sign_of_claude(index):
+    """A Claude paste may name another provider (a gateway that speaks OpenAI's format), but then it shows Claude."""
+    wrong = [c["source"] for c in public_cases()
+             if analyze(c["paste"], index.rules)["other_providers"] and not analyze(c["paste"], index.rules)["claude"]]
+    assert not wrong, wrong
+
+
+def test_negatives_are_sourced_and_varied():
+    cases = negative_cases()
+    assert all(c["source"].startswith("https://") for c in cases)
+    kinds = {c["kind"] for c in cases}
+    assert kinds == {"unrelated", "other-provider", "prose"}
+    assert len({c["provider"] for c in cases if c["kind"] == "other-provider"}) >= 8

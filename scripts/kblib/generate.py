@@ -15,7 +15,9 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from . import pastesearch, safetext
+import urllib.parse
+
+from . import pastesearch, safetext, siteconfig
 from .model import KIND_TITLES, Entry, Registry, class_name_tail
 from .printed import REASON, printed_form
 
@@ -53,12 +55,14 @@ def _filter(function):
     return lambda value, *args: Markup(function(str(value), *args))
 
 
-def environment() -> jinja2.Environment:
+def environment(site: siteconfig.SiteConfig | None = None) -> jinja2.Environment:
+    """The Markdown templates' environment; `site` (from mkdocs.yml) is a global every output can read."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined, finalize=_as_text,
         keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
     )
     env.filters.update(cell=_filter(safetext.cell), code=_filter(safetext.code), codeblock=_filter(safetext.codeblock), url=_filter(safetext.url))
+    env.globals["site"] = site or siteconfig.load()
     return env
 
 
@@ -147,7 +151,13 @@ def _retry_text(registry: Registry, entry: Entry, recorded: dict) -> list[str]:
     return lines
 
 
-def entry_page_view(registry: Registry, entry: Entry, recorded: dict) -> dict:
+def report_link(site: siteconfig.SiteConfig, registry: Registry, **fields: str) -> str:
+    """A new issue on the project's repository, prefilled through the issue form's field ids."""
+    query = {"template": siteconfig.ISSUE_TEMPLATE, **fields, "version": registry.data_version}
+    return f"{site.new_issue}?{urllib.parse.urlencode(query)}"
+
+
+def entry_page_view(registry: Registry, entry: Entry, recorded: dict, site: siteconfig.SiteConfig | None = None) -> dict:
     examples = [{"title": LANG_TITLES[k], "fence": LANG_FENCE.get(k, k), "code": v.rstrip()} for k, v in sorted(entry.examples.items(), key=lambda kv: list(LANG_TITLES).index(kv[0]))]
     return {
         "entry": entry,
@@ -157,6 +167,7 @@ def entry_page_view(registry: Registry, entry: Entry, recorded: dict) -> dict:
         "exceptions": _exceptions(registry, entry, recorded),
         "retry_runs": _retry_text(registry, entry, recorded),
         "related": [_link(registry.entry(r), "") for r in entry.related],
+        "report": report_link(site or siteconfig.load(), registry, title=f"Wrong or missing: {entry.id}", entry=entry.id),
     }
 
 
@@ -165,7 +176,7 @@ def entry_pages(registry: Registry, env: jinja2.Environment, recorded: dict) -> 
     for entry in registry.entries:
         tags = [t for t in (str(entry.status) if entry.status else None, entry.error_type, entry.error_code) if t]
         meta = {"title": entry.title, "description": entry.summary, "tags": tags, "search": {"boost": SEARCH_BOOST[entry.kind]}}
-        view = entry_page_view(registry, entry, recorded.get(entry.id, {}))
+        view = entry_page_view(registry, entry, recorded.get(entry.id, {}), env.globals["site"])
         out[f"errors/{entry.id}.md"] = _page(env, "entry.md.j2", meta, **view)
     return out
 
@@ -311,16 +322,19 @@ def errors_json(registry: Registry, env: jinja2.Environment, recorded: dict) -> 
 
 def paste_index(registry: Registry, env: jinja2.Environment, recorded: dict) -> dict[str, str]:
     doc = pastesearch.build_index(registry)
-    doc = {"generated": NOTE.format(template="(none: scripts/kblib/pastesearch.py build_index)"), **doc}
+    site = env.globals["site"]
+    report = {"new_issue": site.new_issue, "template": siteconfig.ISSUE_TEMPLATE, "data_version": registry.data_version}
+    doc = {"generated": NOTE.format(template="(none: scripts/kblib/pastesearch.py build_index)"), **doc, "report": report}
     return {pastesearch.INDEX_PATH: json.dumps(doc, separators=(",", ":"), ensure_ascii=False) + "\n"}
 
 
 OUTPUTS = [fragments, home_page, errors_index, entry_pages, alias_redirects, status_hub, type_hub, surface_pages, sdk_pages, tables, errors_json, paste_index]
 
 
-def generate(registry: Registry, recorded: dict | None = None) -> dict[str, str]:
-    """All generated files. `recorded` is what the real SDKs printed ({entry: {sdk: recording}}), if known."""
-    env = environment()
+def generate(registry: Registry, recorded: dict | None = None, site: siteconfig.SiteConfig | None = None) -> dict[str, str]:
+    """All generated files. `recorded` is what the real SDKs printed ({entry: {sdk: recording}}), if known;
+    `site` holds the settings read from mkdocs.yml."""
+    env = environment(site)
     recorded = {eid: {k: v for k, v in recs.items() if k in registry.sdks} for eid, recs in (recorded or {}).items() if eid in registry.by_id}
     files: dict[str, str] = {}
     for output in OUTPUTS:

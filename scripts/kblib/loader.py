@@ -5,6 +5,7 @@ from a file that has a problem, so the previous build output stays as it was.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -12,7 +13,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from .model import Entry, Registry, Response, Sdk, SdkOverride, Source, Surface
+from .model import Entry, OtherProvider, Registry, Response, Sdk, SdkOverride, Source, Surface
 from .patterns import PatternError, compile_pattern
 from .safetext import problems as prose_problems
 from .safetext import snippet_problems
@@ -184,12 +185,15 @@ def _check_references(data, located: _Located, checker: _Checker) -> None:
     for sdk_id in sdks:
         if not isinstance(surfaces.get(sdk_id), dict) or surfaces[sdk_id].get("group") != "sdk":
             checker.add(located.line(["sdks", sdk_id]), f"sdk '{sdk_id}' has no surface of group 'sdk'")
-    for surface_id, surface in surfaces.items():
-        for j, marker in enumerate(_list(surface.get("markers")) if isinstance(surface, dict) else []):
-            try:
-                re.compile(str(marker), re.IGNORECASE)
-            except re.error as exc:
-                checker.add(located.line(["surfaces", surface_id, "markers", j]), f"surface '{surface_id}': marker {json.dumps(marker)} does not compile: {exc}")
+    others = data.get("other_providers") if isinstance(data.get("other_providers"), dict) else {}
+    for section, items in (("surfaces", surfaces), ("other_providers", others)):
+        for item_id, item in items.items():
+            for key in ("markers", "identifiers"):
+                for j, marker in enumerate(_list(item.get(key)) if isinstance(item, dict) else []):
+                    try:
+                        re.compile(str(marker), re.IGNORECASE)
+                    except re.error as exc:
+                        checker.add(located.line([section, item_id, key, j]), f"{section[:-1]} '{item_id}': {key[:-1]} {json.dumps(marker)} does not compile: {exc}")
 
 
 # Prose fields: a little Markdown is allowed, markup is not. Every other string is verbatim text, shown only as code.
@@ -197,6 +201,7 @@ PROSE = {
     "entries": ("title", "summary", "mistake", "notes", "retry_note", "causes.*", "fixes.*", "sources.*.title"),
     "surfaces": ("title", "description", "sources.*.title"),
     "sdks": ("name", "notes", "retries.*", "sources.*.title"),
+    "other_providers": ("title", "note", "sources.*.title"),
 }
 
 
@@ -232,8 +237,15 @@ def _check_text(data, located: _Located, checker: _Checker) -> None:
                     checker.add(located.line([section, key, *path]), f"{where}field '{name}' {problem}", owner)
 
 
-def _build(data, located: _Located, path: Path) -> Registry:
-    surfaces = {k: Surface(id=k, title=v["title"], group=v["group"], description=v["description"], markers=tuple(v.get("markers", [])), exceptions=v.get("exceptions", {}), sources=tuple(Source(**s) for s in v.get("sources", []))) for k, v in data["surfaces"].items()}
+def _build(data, located: _Located, path: Path, text: str) -> Registry:
+    surfaces = {
+        k: Surface(id=k, title=v["title"], group=v["group"], description=v["description"], markers=tuple(v.get("markers", [])),
+                   exceptions=v.get("exceptions", {}), sources=tuple(Source(**s) for s in v.get("sources", [])),
+                   identifiers=tuple(v.get("identifiers", [])), anthropic=v.get("anthropic", False))
+        for k, v in data["surfaces"].items()
+    }
+    others = {k: OtherProvider(id=k, title=v["title"], markers=tuple(v["markers"]), sources=tuple(Source(**s) for s in v["sources"]), note=v.get("note", ""))
+              for k, v in (data.get("other_providers") or {}).items()}
     sdks = {
         k: Sdk(
             id=k, name=v["name"], package=v["package"], version_checked=v["version_checked"], verified_by=v["verified_by"],
@@ -253,7 +265,8 @@ def _build(data, located: _Located, path: Path) -> Registry:
             r = raw["response"]
             fields["response"] = Response(status=r.get("status", raw["status"]), headers=r.get("headers", {}), body=r.get("body"), mode=r.get("mode", "http"))
         entries.append(Entry(**fields, line=located.line(["entries", i])))
-    return Registry(surfaces=surfaces, sdks=sdks, entries=entries, path=str(path))
+    return Registry(surfaces=surfaces, sdks=sdks, entries=entries, path=str(path), other_providers=others,
+                    digest=hashlib.sha256(text.encode("utf-8")).hexdigest())
 
 
 def load(path: Path | str) -> Registry:
@@ -283,4 +296,4 @@ def load(path: Path | str) -> Registry:
     _check_text(data, located, checker)
     if checker.problems:
         raise DataError(checker.report())
-    return _build(data, located, path)
+    return _build(data, located, path, text)

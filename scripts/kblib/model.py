@@ -34,6 +34,18 @@ class Surface:
     markers: tuple[str, ...] = ()
     exceptions: dict[str, int] = field(default_factory=dict)
     sources: tuple[Source, ...] = ()
+    identifiers: tuple[str, ...] = ()  # name this product itself (bedrock), unlike markers of shared libraries (botocore)
+    anthropic: bool = False  # Anthropic's own surface: its identifiers show a paste is about Claude
+
+
+@dataclass(frozen=True)
+class OtherProvider:
+    """Another AI provider, recognised so the paste search can say the paste is not a Claude error."""
+    id: str
+    title: str
+    markers: tuple[str, ...]
+    sources: tuple[Source, ...]
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -104,6 +116,7 @@ class Entry:
     notes: str = ""
     related: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
+    shared_text: bool = False  # the text comes from TLS, proxies, the network or cloud credentials, not from Claude
     line: int = 0  # where the entry starts in errors.yaml, for messages
 
     @property
@@ -122,6 +135,12 @@ class Registry:
     sdks: dict[str, Sdk]
     entries: list[Entry]
     path: str = "errors.yaml"
+    other_providers: dict[str, OtherProvider] = field(default_factory=dict)
+    digest: str = ""  # of errors.yaml's text: names the data version in reports and in the CLI
+
+    @property
+    def data_version(self) -> str:
+        return self.digest[:12]
 
     def __post_init__(self) -> None:
         self.by_id = {e.id: e for e in self.entries}

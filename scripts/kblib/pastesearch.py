@@ -23,6 +23,9 @@ INDEX_PATH = "assets/generated/paste-index.json"
 MAX_CHARS = 60000
 MAX_QUERY_TOKENS = 64
 MIN_SCORE = 12.0
+# A matched message pattern proves the entry on its own only when it carries this much literal text (shorter ones,
+# such as "Permission denied", also occur in unrelated errors) and the text is Claude's own.
+MIN_EXACT_PATTERN_CHARS = 20
 
 # How much each piece of evidence counts. The magnitudes keep a clear order: a matched message pattern
 # (40-70, more for longer literal text) or an error code (60) decides; the error type (25), the status (15),
@@ -158,7 +161,7 @@ def _entry_record(registry: Registry, entry) -> dict:
     return {
         "id": entry.id, "title": entry.title, "url": entry.url, "summary": entry.summary, "kind": entry.kind,
         "status": entry.status, "type": entry.error_type, "code": entry.error_code, "retryable": entry.retryable,
-        "surfaces": entry.surfaces,
+        "surfaces": entry.surfaces, "shared": entry.shared_text,
         "classes": sorted({_short(o.exception) for o in entry.sdk.values()}),
         "patterns": [{"re": c.regex, "anchor": c.anchor, "len": c.literal_length} for c in compiled],
     }
@@ -202,6 +205,11 @@ def _rules(registry: Registry) -> dict:
         "markers": {s.id: list(s.markers) for s in registry.surfaces.values() if s.markers},
         "surface_titles": {s.id: s.title for s in registry.surfaces.values()},
         "providers": sorted(s.id for s in registry.surfaces.values() if s.group == "provider" and s.id != "api"),
+        "surface_groups": {s.id: s.group for s in registry.surfaces.values()},
+        "identifiers": {s.id: list(s.identifiers) for s in registry.surfaces.values() if s.identifiers},
+        "claude_surfaces": sorted(s.id for s in registry.surfaces.values() if s.anthropic),
+        "other_providers": {p.id: {"title": p.title, "markers": list(p.markers)} for p in registry.other_providers.values()},
+        "min_exact_pattern_chars": MIN_EXACT_PATTERN_CHARS,
         "stopwords": STOPWORDS, "variable_regexes": VARIABLE_REGEXES, "frame_regexes": FRAME_REGEXES, "secret_regexes": SECRET_REGEXES,
     }
 
@@ -282,6 +290,8 @@ def analyze(paste: str, rules: dict) -> dict:
         return re.search(r"(?<![a-z0-9_])" + re.escape(w) + r"(?![a-z0-9_])", lower) is not None
 
     surfaces = [s for s, markers in rules["markers"].items() if any(re.search(m, decoded, re.IGNORECASE) for m in markers)]
+    identified = [s for s, names in rules["identifiers"].items() if any(re.search(m, decoded, re.IGNORECASE) for m in names)]
+    others = [p for p, other in rules["other_providers"].items() if any(re.search(m, decoded, re.IGNORECASE) for m in other["markers"])]
     frame = re.compile("|".join(rules["frame_regexes"]))
     message_lines = "\n".join(line for line in decoded.split("\n") if not frame.search(line))
     query = []
@@ -293,6 +303,9 @@ def analyze(paste: str, rules: dict) -> dict:
         "types": [t for t in rules["error_types"] if t in lower and word(t)],
         "codes": [c for c in rules["error_codes"] if c in lower and word(c)],
         "query": query[: rules["max_query_tokens"]],
+        # Whose error this is: a sign of Claude itself, of a product (Bedrock...), or of another AI provider.
+        "identified": identified, "claude": any(s in rules["claude_surfaces"] for s in identified),
+        "other_providers": others, "error_code_field": "error_code" in lower,
     }
 
 
@@ -319,27 +332,33 @@ class PasteIndex:
         top = max((r["score"] for r in results), default=0) or 1
         return {r["ref"]: r["score"] / top for r in results}
 
-    def _score(self, entry: dict, ev: dict, text: float) -> tuple[float, list[str]]:
+    def _score(self, entry: dict, ev: dict, text: float) -> tuple[float, list[str], dict]:
+        """The entry's score for this paste, why (for people), and which kinds of evidence matched (for the tier)."""
         w, why, score = self.rules["weights"], [], 0.0
+        found = {"status": False, "type": False, "code": False, "pattern": 0, "class": False}
         if entry["status"] is not None and ev["statuses"]:
             if entry["status"] in ev["statuses"]:
                 score += w["status"]
                 why.append(str(entry["status"]))
+                found["status"] = True
             else:
                 score += w["status_conflict"]
         if entry["type"] and ev["types"]:
             if entry["type"] in ev["types"]:
                 score += w["type"]
                 why.append(entry["type"])
+                found["type"] = True
             else:
                 score += w["type_conflict"]
         if entry["code"] and entry["code"] in ev["codes"]:
             score += w["code"]
             why.append(f"error code {entry['code']}")
+            found["code"] = True
         best = 0.0
         for anchor, regex, length in self.compiled[entry["id"]]:
             if (anchor in ev["lower"] and regex.search(ev["flat"])) or (anchor in ev["tagged_lower"] and regex.search(ev["tagged"])):
                 best = max(best, w["pattern"] + w["pattern_per_char"] * min(length, w["pattern_chars_cap"]))
+                found["pattern"] = max(found["pattern"], length)
         home = entry["surfaces"][0]
         if best and home == "gateway":
             best *= w["wrapper_pattern_factor"]  # read through a wrapper: the cause's own entry should win
@@ -352,6 +371,7 @@ class PasteIndex:
         if matched_classes:
             score += w["class"]
             why.append(ev["spelled"][matched_classes[0]])
+            found["class"] = True
         shared = [s for s in entry["surfaces"] if s in ev["surfaces"]]
         score += w["surface"] * min(len(shared), w["surface_cap"])
         # An entry that belongs to one provider or wrapper (its first surface: Bedrock, Claude Code, LiteLLM...)
@@ -366,16 +386,63 @@ class PasteIndex:
             score += w["text"] * text
             if not why:
                 why.append("words match")
-        return score, why
+        return score, why, found
 
-    def search(self, paste: str, top: int = 5) -> list[dict]:
-        ev = analyze(paste, self.rules)
+    def confidence(self, entry: dict, found: dict, ev: dict) -> str:
+        """How sure the answer is, from the kind of evidence that matched, not from the score.
+
+        exact: the entry's message pattern or error code is in the paste. A short pattern, or text every client
+        shares (TLS, proxies, cloud credentials), counts only when the paste also shows it is about Claude or
+        about the entry's own provider. likely: no message, but the general status or type entry (or the entry's
+        own exception class) matched a paste that shows it is about Claude. related: words, or evidence from a
+        paste that may not concern Claude at all.
+        """
+        context = ev["claude"] or entry["surfaces"][0] in ev["identified"]
+        if found["code"] and (context or ev["error_code_field"]):
+            return "exact"
+        long_enough = found["pattern"] >= self.rules["min_exact_pattern_chars"] and not entry["shared"]
+        if found["pattern"] and (context or long_enough):
+            return "exact"
+        general = entry["kind"] in ("status", "error_type") and (found["status"] or found["type"])
+        if context and (general or found["class"]):
+            return "likely"
+        return "related"
+
+    def _ranked(self, ev: dict) -> list[dict]:
         text = self.text_scores(ev["query"])
         ranked = []
         for entry in self.entries:
-            score, why = self._score(entry, ev, text.get(entry["id"], 0.0))
+            score, why, found = self._score(entry, ev, text.get(entry["id"], 0.0))
             if score >= self.rules["min_score"]:
                 ranked.append({"id": entry["id"], "title": entry["title"], "url": entry["url"], "score": score, "why": " · ".join(why),
-                               "summary": entry["summary"], "retryable": entry["retryable"]})
+                               "summary": entry["summary"], "retryable": entry["retryable"], "confidence": self.confidence(entry, found, ev)})
         ranked.sort(key=lambda r: (-r["score"], r["id"]))
-        return ranked[:top]
+        return ranked
+
+    def search(self, paste: str, top: int = 5) -> list[dict]:
+        """The best entries for a paste, each with its confidence, best first."""
+        return self._ranked(analyze(paste, self.rules))[:top]
+
+    def explain(self, paste: str, top: int = 5) -> dict:
+        """The answer the page and the CLI give: a verdict, what was read, and the entries.
+
+        verdict: "match" when the best entry is exact or likely; "other-provider" when the paste carries another
+        AI provider's markers and no sign of Claude; otherwise "none", with the entries as related reading and the
+        general status or type entry for what was read.
+        """
+        ev = analyze(paste, self.rules)
+        read = {"status": ev["statuses"], "error_type": ev["types"], "error_code": ev["codes"],
+                "classes": [ev["spelled"][c] for c in ev["classes"]], "surfaces": ev["surfaces"]}
+        if ev["other_providers"] and not ev["claude"]:
+            provider = ev["other_providers"][0]
+            return {"verdict": "other-provider", "provider": {"id": provider, "title": self.rules["other_providers"][provider]["title"]},
+                    "read": read, "matches": [], "general": []}
+        matches = self._ranked(ev)[:top]
+        verdict = "match" if matches and matches[0]["confidence"] != "related" else "none"
+        general = [] if verdict == "match" else self._general(ev)
+        return {"verdict": verdict, "read": read, "matches": matches, "general": general}
+
+    def _general(self, ev: dict) -> list[dict]:
+        """The status and error-type entries for what the paste showed, when no entry explains it."""
+        picks = [e for e in self.entries if (e["kind"] == "status" and e["status"] in ev["statuses"]) or (e["kind"] == "error_type" and e["type"] in ev["types"])]
+        return [{"id": e["id"], "title": e["title"], "url": e["url"]} for e in picks]

@@ -33,14 +33,18 @@
 
   function PasteIndex(doc) {
     this.rules = doc.rules;
+    this.report = doc.report || { new_issue: "", template: "", data_version: "" };
     this.entries = doc.entries;
     this.lunr = lunrLib.Index.load(doc.lunr);
     this.stop = new Set(doc.rules.stopwords);
     this.compiled = {};
     this.statusRes = doc.rules.status_regexes.map(function (rx) { return new RegExp(rx, "gi"); });
     this.variableRes = doc.rules.variable_regexes.map(function (rx) { return new RegExp(rx, "gi"); });
-    this.markerRes = {};
-    for (var s in doc.rules.markers) this.markerRes[s] = doc.rules.markers[s].map(function (m) { return new RegExp(m, "i"); });
+    this.markerRes = compileAll(doc.rules.markers);
+    this.identifierRes = compileAll(doc.rules.identifiers);
+    var others = {};
+    for (var p in doc.rules.other_providers) others[p] = doc.rules.other_providers[p].markers;
+    this.otherRes = compileAll(others);
     this.grpcRes = Object.keys(doc.rules.grpc_status).map(function (name) { return [new RegExp("\\b" + name + "\\b"), doc.rules.grpc_status[name]]; });
     this.typeRes = doc.rules.error_types.map(function (w) { return [w, wordRe(w)]; });
     this.codeRes = doc.rules.error_codes.map(function (w) { return [w, wordRe(w)]; });
@@ -50,6 +54,18 @@
       var e = this.entries[i];
       this.compiled[e.id] = e.patterns.map(function (p) { return [p.anchor, new RegExp(p.re, "i"), p.len]; });
     }
+  }
+
+  function compileAll(lists) {
+    var out = {};
+    for (var key in lists) out[key] = lists[key].map(function (m) { return new RegExp(m, "i"); });
+    return out;
+  }
+
+  function matching(regexesByKey, text) {
+    var out = [];
+    for (var key in regexesByKey) if (regexesByKey[key].some(function (re) { return re.test(text); })) out.push(key);
+    return out;
   }
 
   function wordRe(w) { return new RegExp("(?<![a-z0-9_])" + escapeRegex(w) + "(?![a-z0-9_])"); }
@@ -105,8 +121,8 @@
       if (st && statuses.indexOf(st) < 0) statuses.push(st);
     }
     statuses = statuses.filter(function (st) { return r.known_statuses.indexOf(st) >= 0; });  // unknown: tells nothing
-    var surfaces = [];
-    for (var s in this.markerRes) if (this.markerRes[s].some(function (re) { return re.test(decoded); })) surfaces.push(s);
+    var surfaces = matching(this.markerRes, decoded);
+    var identified = matching(this.identifierRes, decoded);
     var frameRe = this.frameRe;
     var messageLines = decoded.split("\n").filter(function (line) { return !frameRe.test(line); }).join("\n");
     var query = [], toks = this.tokens(this.stripVariable(messageLines.toLowerCase()));
@@ -115,7 +131,10 @@
       flat: flat, lower: lower, spelled: spelled, tagged: tagged, taggedLower: tagged.toLowerCase(), statuses: statuses, classes: classes, surfaces: surfaces,
       types: this.typeRes.filter(function (t) { return lower.indexOf(t[0]) >= 0 && t[1].test(lower); }).map(function (t) { return t[0]; }),
       codes: this.codeRes.filter(function (t) { return lower.indexOf(t[0]) >= 0 && t[1].test(lower); }).map(function (t) { return t[0]; }),
-      query: query.slice(0, r.max_query_tokens)
+      query: query.slice(0, r.max_query_tokens),
+      // Whose error this is: a sign of Claude itself, of a product (Bedrock...), or of another AI provider.
+      identified: identified, claude: identified.some(function (s) { return r.claude_surfaces.indexOf(s) >= 0; }),
+      otherProviders: matching(this.otherRes, decoded), errorCodeField: lower.indexOf("error_code") >= 0
     };
   };
 
@@ -131,21 +150,24 @@
     return out;
   };
 
+  /* The entry's score for this paste, why (for people), and which kinds of evidence matched (for the tier). */
   PasteIndex.prototype.score = function (entry, ev, text) {
     var w = this.rules.weights, why = [], score = 0, rules = this.rules;
+    var found = { status: false, type: false, code: false, pattern: 0, "class": false };
     if (entry.status !== null && ev.statuses.length) {
-      if (ev.statuses.indexOf(entry.status) >= 0) { score += w.status; why.push(String(entry.status)); }
+      if (ev.statuses.indexOf(entry.status) >= 0) { score += w.status; why.push(String(entry.status)); found.status = true; }
       else score += w.status_conflict;
     }
     if (entry.type && ev.types.length) {
-      if (ev.types.indexOf(entry.type) >= 0) { score += w.type; why.push(entry.type); }
+      if (ev.types.indexOf(entry.type) >= 0) { score += w.type; why.push(entry.type); found.type = true; }
       else score += w.type_conflict;
     }
-    if (entry.code && ev.codes.indexOf(entry.code) >= 0) { score += w.code; why.push("error code " + entry.code); }
+    if (entry.code && ev.codes.indexOf(entry.code) >= 0) { score += w.code; why.push("error code " + entry.code); found.code = true; }
     var best = 0, pats = this.compiled[entry.id];
     for (var i = 0; i < pats.length; i++) {
       if ((ev.lower.indexOf(pats[i][0]) >= 0 && pats[i][1].test(ev.flat)) || (ev.taggedLower.indexOf(pats[i][0]) >= 0 && pats[i][1].test(ev.tagged))) {
         best = Math.max(best, w.pattern + w.pattern_per_char * Math.min(pats[i][2], w.pattern_chars_cap));
+        found.pattern = Math.max(found.pattern, pats[i][2]);
       }
     }
     var home = entry.surfaces[0];
@@ -154,7 +176,7 @@
     else if ((entry.kind === "status" && ev.statuses.indexOf(entry.status) >= 0) ||
              (entry.kind === "error_type" && ev.types.indexOf(entry.type) >= 0 && !ev.statuses.length)) score += w.generic;
     var matched = entry.classes.filter(function (c) { return ev.classes.indexOf(c) >= 0; });
-    if (matched.length) { score += w["class"]; why.push(ev.spelled[matched[0]]); }
+    if (matched.length) { score += w["class"]; why.push(ev.spelled[matched[0]]); found["class"] = true; }
     var shared = entry.surfaces.filter(function (s) { return ev.surfaces.indexOf(s) >= 0; });
     score += w.surface * Math.min(shared.length, w.surface_cap);
     // An entry that belongs to one provider or wrapper (its first surface) needs a sign of that one in the paste;
@@ -165,17 +187,52 @@
     }
     shared.forEach(function (s) { if (rules.providers.indexOf(s) >= 0) why.push(rules.surface_titles[s]); });
     if (text > 0) { score += w.text * text; if (!why.length) why.push("words match"); }
-    return [score, why];
+    return [score, why, found];
+  };
+
+  /* How sure the answer is, from the kind of evidence that matched (see PasteIndex.confidence in pastesearch.py). */
+  PasteIndex.prototype.confidence = function (entry, found, ev) {
+    var context = ev.claude || ev.identified.indexOf(entry.surfaces[0]) >= 0;
+    if (found.code && (context || ev.errorCodeField)) return "exact";
+    var longEnough = found.pattern >= this.rules.min_exact_pattern_chars && !entry.shared;
+    if (found.pattern && (context || longEnough)) return "exact";
+    var general = (entry.kind === "status" || entry.kind === "error_type") && (found.status || found.type);
+    if (context && (general || found["class"])) return "likely";
+    return "related";
+  };
+
+  PasteIndex.prototype.ranked = function (ev) {
+    var text = this.textScores(ev.query), ranked = [];
+    for (var i = 0; i < this.entries.length; i++) {
+      var e = this.entries[i], res = this.score(e, ev, text[e.id] || 0);
+      if (res[0] >= this.rules.min_score) {
+        ranked.push({ id: e.id, title: e.title, url: e.url, summary: e.summary, retryable: e.retryable, score: res[0],
+                      why: res[1].join(" \u00b7 "), confidence: this.confidence(e, res[2], ev) });
+      }
+    }
+    ranked.sort(function (a, b) { return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0); });
+    return ranked;
   };
 
   PasteIndex.prototype.search = function (paste, top) {
-    var ev = this.analyze(paste), text = this.textScores(ev.query), ranked = [];
-    for (var i = 0; i < this.entries.length; i++) {
-      var e = this.entries[i], res = this.score(e, ev, text[e.id] || 0);
-      if (res[0] >= this.rules.min_score) ranked.push({ id: e.id, title: e.title, url: e.url, summary: e.summary, retryable: e.retryable, score: res[0], why: res[1].join(" \u00b7 ") });
+    return this.ranked(this.analyze(paste)).slice(0, top || 5);
+  };
+
+  /* The answer: a verdict (match, none, other-provider), what was read, the entries, and the general entries. */
+  PasteIndex.prototype.explain = function (paste, top) {
+    var ev = this.analyze(paste), rules = this.rules;
+    var read = { status: ev.statuses, error_type: ev.types, error_code: ev.codes,
+                 classes: ev.classes.map(function (c) { return ev.spelled[c]; }), surfaces: ev.surfaces };
+    if (ev.otherProviders.length && !ev.claude) {
+      var id = ev.otherProviders[0];
+      return { verdict: "other-provider", provider: { id: id, title: rules.other_providers[id].title }, read: read, matches: [], general: [] };
     }
-    ranked.sort(function (a, b) { return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0); });
-    return ranked.slice(0, top || 5);
+    var matches = this.ranked(ev).slice(0, top || 5);
+    var verdict = matches.length && matches[0].confidence !== "related" ? "match" : "none";
+    var general = verdict === "match" ? [] : this.entries.filter(function (e) {
+      return (e.kind === "status" && ev.statuses.indexOf(e.status) >= 0) || (e.kind === "error_type" && ev.types.indexOf(e.type) >= 0);
+    }).map(function (e) { return { id: e.id, title: e.title, url: e.url }; });
+    return { verdict: verdict, read: read, matches: matches, general: general };
   };
 
   /* Remove secrets before a paste goes into a URL. Group 1, when present, is the label kept. */
@@ -206,35 +263,104 @@
     return node;
   }
 
-  function render(box, matches, root, paste) {
-    box.textContent = "";
-    if (!paste.trim()) return;
-    if (!matches.length) {
-      var none = el("div", "mdx-paste__none");
-      none.appendChild(el("p", null, "No entry matches this paste. Check that it holds the error itself (the status, the error type or the message), or browse:"));
-      var ul = el("ul");
-      [["By HTTP status", "status/"], ["By error type", "types/"], ["All errors", "errors/"]].forEach(function (hub) {
-        var li = el("li"), a = el("a", null, hub[0]);
-        a.href = root + hub[1];
-        li.appendChild(a);
-        ul.appendChild(li);
-      });
-      none.appendChild(ul);
-      box.appendChild(none);
-      return;
-    }
+  var TIER_LABELS = { exact: "Exact match", likely: "Likely", related: "Related" };
+  var TIER_HELP = {
+    exact: "The entry's message or error code is in your paste.",
+    likely: "Your paste's status, error type or exception class fits this entry, but no message matched.",
+    related: "Only words or loose evidence in common."
+  };
+  var REPORT_MAX = 3000;  // of the paste, in a report link: a new-issue URL must stay short enough for GitHub
+
+  function link(text, href, cls) {
+    var a = el("a", cls, text);
+    a.href = href;
+    return a;
+  }
+
+  /* What the search read, in words: "status 429 · error type rate_limit_error · ... · from Python SDK". */
+  function readLine(read, titles) {
+    var parts = [];
+    if (read.status.length) parts.push("status " + read.status.join(", "));
+    if (read.error_type.length) parts.push("error type " + read.error_type.join(", "));
+    if (read.error_code.length) parts.push("error code " + read.error_code.join(", "));
+    if (read.classes.length) parts.push("exception " + read.classes.join(", "));
+    if (read.surfaces.length) parts.push("from " + read.surfaces.map(function (s) { return titles[s] || s; }).join(", "));
+    return parts.length ? parts.join(" \u00b7 ") : "nothing recognisable: no status, error type, error code or exception class";
+  }
+
+  /* A prefilled new issue: the paste redacted as share links are, what was read, the data version. Opened only
+     by the reader's click; the page itself sends nothing. */
+  function reportHref(index, paste, answer) {
+    var report = index.report;
+    var text = index.redact(paste).text;
+    if (text.length > REPORT_MAX) text = text.slice(0, REPORT_MAX / 2) + "\n[...]\n" + text.slice(text.length - REPORT_MAX / 2);
+    var params = new URLSearchParams({
+      template: report.template,
+      title: answer.verdict === "match" ? "Wrong entry: " + answer.matches[0].id : "Missing error: " + readLine(answer.read, index.rules.surface_titles).slice(0, 80),
+      paste: wellFormed(text),
+      read: "Verdict: " + answer.verdict + (answer.matches.length ? " (top: " + answer.matches[0].id + ", " + answer.matches[0].confidence + ")" : "") + "\nRead: " + readLine(answer.read, index.rules.surface_titles),
+      version: report.data_version
+    });
+    if (answer.verdict === "match") params.set("entry", answer.matches[0].id);
+    return report.new_issue + "?" + params.toString();
+  }
+
+  function resultList(matches, root) {
     var list = el("ol", "mdx-paste__list");
     matches.forEach(function (m) {
-      var li = el("li", "mdx-paste__result");
-      var a = el("a", "mdx-paste__title", m.title);
-      a.href = root + m.url;
-      li.appendChild(a);
+      var li = el("li", "mdx-paste__result mdx-paste__result--" + m.confidence);
+      li.appendChild(link(m.title, root + m.url, "mdx-paste__title"));
+      var tier = el("span", "mdx-paste__tier mdx-paste__tier--" + m.confidence, TIER_LABELS[m.confidence]);
+      tier.title = TIER_HELP[m.confidence];
+      li.appendChild(tier);
       li.appendChild(el("span", "mdx-paste__why", m.why));
       li.appendChild(el("span", "mdx-paste__retry" + (m.retryable ? " mdx-paste__retry--yes" : ""), m.retryable ? "retryable" : "not retryable"));
       li.appendChild(el("p", "mdx-paste__summary", m.summary));
       list.appendChild(li);
     });
-    box.appendChild(list);
+    return list;
+  }
+
+  function render(box, answer, index, root, paste) {
+    box.textContent = "";
+    if (!paste.trim()) return;
+    var titles = index.rules.surface_titles;
+    if (answer.verdict === "match") {
+      box.appendChild(resultList(answer.matches, root));
+    } else {
+      var none = el("div", "mdx-paste__none");
+      none.appendChild(el("p", "mdx-paste__verdict", answer.verdict === "other-provider"
+        ? "This looks like an error from " + answer.provider.title + "; this site covers Claude."
+        : "No entry explains this paste yet."));
+      none.appendChild(el("p", "mdx-paste__read", "What the search read: " + readLine(answer.read, titles) + "."));
+      if (answer.general.length) {
+        var general = el("p", "mdx-paste__general", "General entry: ");
+        answer.general.forEach(function (g, i) {
+          if (i) general.appendChild(document.createTextNode(" \u00b7 "));
+          general.appendChild(link(g.title, root + g.url));
+        });
+        none.appendChild(general);
+      }
+      var hubs = el("p", "mdx-paste__hubs", "Browse: ");
+      [["by HTTP status", "status/"], ["by error type", "types/"], ["all errors", "errors/"]].forEach(function (hub, i) {
+        if (i) hubs.appendChild(document.createTextNode(" \u00b7 "));
+        hubs.appendChild(link(hub[0], root + hub[1]));
+      });
+      none.appendChild(hubs);
+      box.appendChild(none);
+      if (answer.matches.length) {
+        box.appendChild(el("h2", "mdx-paste__related", "Related"));
+        box.appendChild(resultList(answer.matches, root));
+      }
+    }
+    var report = el("p", "mdx-paste__report");
+    report.appendChild(document.createTextNode(answer.verdict === "match" ? "Not this error? " : "Seen this error? "));
+    var a = link("Report it", reportHref(index, paste, answer), "mdx-paste__report-link");
+    a.target = "_blank";
+    a.rel = "noopener noreferrer";
+    report.appendChild(a);
+    report.appendChild(document.createTextNode(" (opens a prefilled GitHub issue; nothing is sent until you submit it)"));
+    box.appendChild(report);
   }
 
   /* Material's own search also reads ?q= and opens its overlay with it. On a paste link that overlay would
@@ -269,10 +395,11 @@
     function run() {
       loadIndex(indexUrl).then(function (index) {
         var t0 = performance.now();
-        var matches = index.search(input.value, 5);
+        var answer = index.explain(input.value, 5);
         node.setAttribute("data-mdx-ms", String(performance.now() - t0));
-        render(box, matches, root, input.value);
-        node.setAttribute("data-mdx-state", input.value.trim() ? (matches.length ? "results" : "none") : "empty");
+        render(box, answer, index, root, input.value);
+        node.setAttribute("data-mdx-state", input.value.trim() ? (answer.verdict === "match" ? "results" : "none") : "empty");
+        node.setAttribute("data-mdx-verdict", input.value.trim() ? answer.verdict : "");
       }).catch(function (err) {
         box.textContent = "The search index could not be loaded (" + err.message + "). Browse by status or type instead.";
       });

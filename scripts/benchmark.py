@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from browser import browser, serve  # noqa: E402
 from kblib.pastesearch import INDEX_PATH, PasteIndex  # noqa: E402
-from pastecases import accuracy, public_cases, recorded_cases  # noqa: E402
+from pastecases import TIERS, accuracy, negative_cases, public_cases, recorded_cases, tier_table  # noqa: E402
 
 SITE = ROOT / "build" / "benchmark-site"
 BEGIN, END = "<!-- benchmark:begin -->", "<!-- benchmark:end -->"
@@ -76,6 +76,24 @@ def browser_latency(page, pastes: list[str]) -> list[float]:
     )
 
 
+def material_answer(page, base: str, paste: str) -> dict:
+    """Material's search in the shape of our explain(): it has no confidence, so every result it lists is an answer."""
+    ids = material_search(page, base, paste)
+    return {"verdict": "match" if ids else "none", "matches": [{"id": i, "confidence": "exact"} for i in ids]}
+
+
+def tier_rows(name: str, table: dict, tiers=TIERS) -> list[str]:
+    """One row per set: right / wrong per tier; "none" counts pastes given no answer shown as a match."""
+    rows = []
+    for side in ("positives", "negatives"):
+        t = table[side]
+        cells = [f"{t[tier]['right']} / {t[tier]['wrong']}" if tier in tiers else "—" for tier in TIERS]
+        shown_wrong = sum(t[tier]["wrong"] for tier in tiers if tier != "related")
+        total = sum(t[tier]["right"] + t[tier]["wrong"] for tier in tiers) + t["none"]
+        rows.append(f"| {name} | {side} ({total}) | " + " | ".join(cells) + f" | {t['none'] + (t['related']['right'] + t['related']['wrong'] if 'related' in tiers else 0)} | {shown_wrong / (total or 1):.1%} |")
+    return rows
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
@@ -89,16 +107,20 @@ def main() -> int:
 
     build_site()
     cases = public_cases() + recorded_cases()
+    negatives = negative_cases()
     index = PasteIndex.from_file(SITE / INDEX_PATH)
     ours = accuracy(lambda p: [m["id"] for m in index.search(p, top=10)], cases)
     public_only = accuracy(lambda p: [m["id"] for m in index.search(p, top=10)], public_cases())
+    ours_tiers = tier_table(lambda p: index.explain(p), cases, negatives)
     material_cases = cases[: args.limit] if args.limit else cases
+    material_negatives = negatives[: args.limit] if args.limit else negatives
     with serve(SITE) as base, browser() as b:
         page = b.new_page(bypass_csp=True)  # the driver's waits evaluate strings in the page
         page.goto(base)
         page.click("label.md-search__icon, .md-search__input")
         page.wait_for_function("!/Initializing/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=30000)
         material = accuracy(lambda p: material_search(page, base, p), material_cases)
+        material_tiers = tier_table(lambda p: material_answer(page, base, p), material_cases, material_negatives)
         page.goto(base)
         latencies = browser_latency(page, [c["paste"] for c in cases])
         big = browser_latency(page, ["x" * 1_000_000 + "\n" + cases[0]["paste"]] * 5)
@@ -108,11 +130,21 @@ def main() -> int:
         (f"Material's built-in search ({len(material_cases)} cases)", material),
     ]
     lines = [
-        f"Test set: {len(cases)} pastes ({len(public_cases())} from public reports, {len(cases) - len(public_cases())} recorded from the real SDKs).",
+        f"Test set: {len(cases)} pastes ({len(public_cases())} from public reports, {len(cases) - len(public_cases())} recorded from the real SDKs), "
+        f"and {len(negatives)} real texts that are not Claude errors (other providers' errors, unrelated tracebacks, prose).",
         "",
         "| Search | Top-1 | Top-3 | MRR |",
         "|---|---|---|---|",
         *[f"| {name} | {r['top1']:.1%} | {r['top3']:.1%} | {r['mrr']:.3f} |" for name, r in rows],
+        "",
+        "Answers by confidence, right / wrong (a negative shown as an answer is wrong). *Not shown as a match* counts the",
+        "pastes answered \"no entry explains this yet\" (related pages only), \"another provider's error\", or nothing. Material's search",
+        "has no notion of confidence: every result it lists is shown as the answer.",
+        "",
+        "| Search | Set | Exact | Likely | Related | Not shown as a match | Wrong shown as a match |",
+        "|---|---|---|---|---|---|---|",
+        *tier_rows("Paste search", ours_tiers),
+        *tier_rows("Material's search", material_tiers, ("exact",)),
         "",
         f"Paste-search latency in headless Chromium: p50 {percentile(latencies, .5):.2f} ms, p95 {percentile(latencies, .95):.2f} ms "
         f"over {len(latencies)} pastes; a 1 MB paste: median {statistics.median(big):.1f} ms.",

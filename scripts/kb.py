@@ -154,7 +154,7 @@ def cmd_record(args) -> int:
 def cmd_upgrade(args) -> int:
     from kblib import upgrade
 
-    return upgrade.main(_load(Path(args.data)))
+    return upgrade.main(_load(Path(args.data)), install=not args.check_only)
 
 
 def cmd_csp(args) -> int:
@@ -182,7 +182,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("id")
     p.set_defaults(func=cmd_new)
     sub.add_parser("record", help="record what the real SDKs raise and print").set_defaults(func=cmd_record)
-    sub.add_parser("upgrade-sdks", help="move to the newest SDK releases, record again, report what changed").set_defaults(func=cmd_upgrade)
+    p = sub.add_parser("upgrade-sdks", help="move to the newest SDK releases, record again, report what the site lacks (exit 1 if anything)")
+    p.add_argument("--check-only", action="store_true", help="install nothing: record and report with the SDKs installed now")
+    p.set_defaults(func=cmd_upgrade)
     p = sub.add_parser("csp", help="after a build: add the Content-Security-Policy to every page and write _headers")
     p.add_argument("site", help="the built site (default of mkdocs: site/)")
     p.set_defaults(func=cmd_csp)

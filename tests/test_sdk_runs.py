@@ -94,23 +94,45 @@ def test_every_recording_is_a_paste_search_case(sdk_recordings):
     assert {c["source"].split()[0] for c in cases} == {"anthropic", "@anthropic-ai/sdk"}
 
 
-def test_upgrade_report_names_what_changed(registry, sdk_recordings):
-    """The report `make upgrade-sdks` prints: new codes with no entry, and classes or prints that moved."""
+def test_upgrade_report_names_what_the_site_lacks_and_fails(registry, sdk_recordings):
+    """What `make upgrade-sdks` (and the weekly drift run) reports, and its exit status: 1 when a code, a class or a
+    printed form has no entry, 0 when nothing is missing."""
     import copy
 
     from anthropic._error_classes import ERROR_CLASSES
 
     from kblib import upgrade
+    from kblib.pastesearch import PasteIndex, build_index
+
+    index = PasteIndex(build_index(registry))
+
+    def search(p):
+        return [m["id"] for m in index.search(p, 3)]
+
+    exported = {"python": upgrade.python_exports(), "typescript": upgrade.typescript_exports()}
+    clean = upgrade.findings(registry, ERROR_CLASSES, exported, sdk_recordings, sdk_recordings, search)
+    assert upgrade.exit_status(clean) == 0, upgrade.report(clean, sdk_recordings)
 
     after = copy.deepcopy(sdk_recordings)
     rec = next(r for r in after["recordings"] if r["entry"] == "http-429" and r["sdk"] == "python")
     rec["printed"] = rec["printed"].replace("Error code: 429", "Error 429")
+    rec["pastes"] = ["anthropic.SomethingNewError: the SDK now prints a form nobody has seen"]
     fake_table = {**ERROR_CLASSES, (400, "brand_new_code"): ERROR_CLASSES[(400, None)]}
-    text = upgrade.report(registry, fake_table, sdk_recordings, after)
+    fake_exports = {**exported, "typescript": [*exported["typescript"], "BrandNewError"]}
+    found = upgrade.findings(registry, fake_table, fake_exports, sdk_recordings, after, search)
+    text = upgrade.report(found, after)
+    assert upgrade.exit_status(found) == 1
     assert "Error codes with no entry: 1" in text and "400 brand_new_code (BadRequestError)" in text
+    assert "Exception classes named nowhere in errors.yaml: 1" in text and "typescript: BrandNewError" in text
+    assert "Printed forms the paste search does not answer: 1" in text and "http-429:" in text
     assert "http-429 (python): printed form changed" in text
-    assert "Changed since the last recording: 1" in text
-    assert upgrade.report(registry, ERROR_CLASSES, sdk_recordings, sdk_recordings).count(": 0") == 3
+
+
+def test_the_versions_the_site_says_it_checked_are_the_ones_that_ran(registry, sdk_recordings):
+    versions = {r["sdk"]: r["version"] for r in sdk_recordings["recordings"]}
+    assert registry.sdks["python"].version_checked == versions["python"]
+    assert registry.sdks["typescript"].version_checked == versions["typescript"]
+    assert all(sdk.checked_on for sdk in registry.sdks.values())
 
 
 def test_bedrock_and_vertex_entries_run_through_their_clients(registry, sdk_recordings):

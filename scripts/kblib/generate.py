@@ -300,8 +300,11 @@ def tables(registry: Registry, env: jinja2.Environment, recorded: dict) -> dict[
 
 def fragments(registry: Registry, env: jinja2.Environment, recorded: dict) -> dict[str, str]:
     """Pieces hand-written pages include with `--8<--` (pymdownx.snippets), so their facts stay in errors.yaml."""
-    text = env.get_template("retry_defaults.md.j2").render(note=NOTE.format(template="retry_defaults.md.j2"), sdks=registry.sdks_in_order())
-    return {"_fragments/retry-defaults.md": text}
+    sdks = registry.sdks_in_order()
+    return {
+        "_fragments/retry-defaults.md": env.get_template("retry_defaults.md.j2").render(note=NOTE.format(template="retry_defaults.md.j2"), sdks=sdks),
+        "_fragments/sdk-versions.md": env.get_template("sdk_versions.md.j2").render(note=NOTE.format(template="sdk_versions.md.j2"), sdks=sdks),
+    }
 
 
 # ---- machine-readable outputs ------------------------------------------------------------------

@@ -252,7 +252,7 @@ def _build(data, located: _Located, path: Path, text: str) -> Registry:
             classes=v["classes"], prints=v["prints"], body_style=v.get("body_style", "json"), accessors=v.get("accessors", {}),
             catch_order=tuple(v.get("catch_order", [])), retries=v.get("retries", {}), notes=v.get("notes", ""),
             sources=tuple(Source(**s) for s in v["sources"]),
-            descriptions=v.get("descriptions", {}), status_names=v.get("status_names", {}),
+            descriptions=v.get("descriptions", {}), status_names=v.get("status_names", {}), checked_on=v.get("checked_on", ""),
         )
         for k, v in data["sdks"].items()
     }

@@ -65,6 +65,7 @@ class Sdk:
     sources: tuple[Source, ...]
     descriptions: dict[str, str] = field(default_factory=dict)
     status_names: dict[str, str] = field(default_factory=dict)
+    checked_on: str = ""
 
     def class_for_status(self, status: int | None) -> str | None:
         """The class this SDK raises for an HTTP status, following its own fallbacks."""

@@ -2,7 +2,7 @@
 PY := .venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve test test-under-load lint build generate check explain record upgrade-sdks benchmark
+.PHONY: help serve test test-under-load lint build site generate check explain record upgrade-sdks benchmark
 
 help:            ## list the commands
 	@grep -E '^[a-z]+:.*## ' Makefile | sed 's/:.*## /\t/'
@@ -27,6 +27,11 @@ lint:            ## ruff on the Python code
 build:           ## generate and build the static site into site/ (strict)
 	$(PY) -m mkdocs build --strict
 
+site:            ## install, record the real SDKs, and build the site to deploy into site/ (set SITE_URL for where it lives)
+	./scripts/setup.sh --with-sdks
+	$(PY) scripts/kb.py record
+	$(PY) -m mkdocs build --strict
+
 generate:        ## regenerate content/ from errors.yaml
 	$(PY) scripts/kb.py generate
 
@@ -39,7 +44,7 @@ explain:         ## find the entry for a pasted error: make explain < error.txt
 record:          ## run the real Python and TypeScript SDKs against the local fake API
 	$(PY) scripts/kb.py record
 
-upgrade-sdks:    ## move to the newest anthropic and @anthropic-ai/sdk, record again, report what changed
+upgrade-sdks:    ## move to the newest SDK releases, record again, report what has no entry (exit 1 if anything)
 	$(PY) scripts/kb.py upgrade-sdks
 
 benchmark:       ## paste-search accuracy (ours vs Material's search) and browser latency

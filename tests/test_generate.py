@@ -150,9 +150,10 @@ def test_every_entry_is_two_clicks_from_home(generated, registry):
 
 def test_entry_counts(registry):
     kinds = [e.kind for e in registry.entries]
-    assert kinds.count("signature") >= 100, kinds.count("signature")
+    assert len(kinds) >= 450, len(kinds)
+    assert kinds.count("signature") >= 200 and kinds.count("client") >= 50, (kinds.count("signature"), kinds.count("client"))
     for entry in registry.entries:
-        assert entry.sources, entry.id
+        assert entry.sources and all(s.url.startswith("https://") for s in entry.sources), entry.id
 
 
 def test_published_urls_never_break(registry):

@@ -11,9 +11,9 @@ from html.parser import HTMLParser
 import pytest
 
 from browser import browser, serve
-from conftest import ROOT
+from kblib import siteconfig
 
-SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(), re.M).group(1)
+SITE_URL = siteconfig.load().site_url
 
 
 class _Page(HTMLParser):

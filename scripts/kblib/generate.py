@@ -36,6 +36,7 @@ CLASS_KEY_TITLES = {
     "5xx": "any other 5xx", "other": "any other status", "connection": "connection failed", "timeout": "timed out",
     "abort": "cancelled by the caller", "missing_key": "no API key", "validation": "response failed validation",
     "status_base": "base of status errors", "base": "base of all SDK errors",
+    "retry_request": "raise it (from middleware) to have the SDK retry", "webhook_validation": "webhook validation (exported; not raised by the SDK)",
 }
 GROUP_TITLES = {"provider": "Providers and tools", "feature": "API features", "sdk": "SDKs"}
 

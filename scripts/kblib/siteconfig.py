@@ -5,6 +5,7 @@ that reads mkdocs.yml (Zensical does) keeps working with the same settings.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +19,15 @@ class _Lenient(yaml.SafeLoader):
     """Reads mkdocs.yml even where it uses tags such as !!python/name (their values are not needed here)."""
 
 
+def _env(loader: yaml.SafeLoader, node: yaml.Node):
+    """MkDocs' `!ENV [NAME, default]`: the environment variable's value, else the default."""
+    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    *variables, default = names if len(names) > 1 else (*names, None)
+    return next((os.environ[v] for v in variables if os.environ.get(v)), default)
+
+
 _Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
+_Lenient.add_constructor("!ENV", _env)
 
 
 @dataclass(frozen=True)

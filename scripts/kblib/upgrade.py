@@ -119,7 +119,8 @@ def python_exports() -> list[str]:
     from anthropic import _exceptions
     from anthropic._error_classes import ERROR_CLASSES
 
-    public = {name for name in dir(_exceptions) if name.endswith("Error") and isinstance(getattr(_exceptions, name), type)
+    # Old names kept as aliases (RequestTooLargeError is ContentTooLargeError) count as the class they name.
+    public = {getattr(_exceptions, name).__name__ for name in dir(_exceptions) if name.endswith("Error") and isinstance(getattr(_exceptions, name), type)
               and issubclass(getattr(_exceptions, name), Exception) and hasattr(anthropic, name)}
     return sorted(public | {cls.__name__ for cls in ERROR_CLASSES.values()})
 

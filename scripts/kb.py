@@ -10,14 +10,14 @@
   python scripts/kb.py new ID               print a skeleton entry to paste into errors.yaml
   python scripts/kb.py record               run the real SDKs against the local fake API
   python scripts/kb.py upgrade-sdks         newest SDK releases: new pins, new recordings, a report of what changed
-  python scripts/kb.py csp SITE_DIR         after a build: add the Content-Security-Policy to every page, write _headers
+  python scripts/kb.py postbuild SITE_DIR   after a build: Markdown twins beside the pages, the Content-Security-Policy
+                                            in every page and in _headers
 
 It depends on nothing from MkDocs: a build with another engine runs `generate` first.
 """
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from kblib import generate as gen  # noqa: E402
 from kblib import recordings  # noqa: E402
 from kblib.loader import DataError, load  # noqa: E402
-from kblib.pastesearch import INDEX_PATH, PasteIndex  # noqa: E402
+from kblib.pastesearch import INDEX_DIR, PasteIndex  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "errors.yaml"
@@ -42,7 +42,26 @@ def _load(path: Path):
         raise SystemExit(1) from None
 
 
+STAMP = ROOT / "build" / "generate.stamp"
+
+
+def _inputs_digest(data: Path, out: Path) -> str:
+    """What the generated files depend on: the data, the recordings, the templates, the generator's code, mkdocs.yml."""
+    import hashlib
+
+    paths = [data, ROOT / "mkdocs.yml", ROOT / "build" / "sdk-recordings.json", *sorted((ROOT / "scripts").rglob("*.py")),
+             *sorted((ROOT / "scripts" / "templates").glob("*.j2"))]
+    digest = hashlib.sha256(str(out.resolve()).encode())
+    for path in paths:
+        digest.update(path.as_posix().encode() + (path.read_bytes() if path.is_file() else b"-"))
+    return digest.hexdigest()
+
+
 def cmd_generate(args) -> int:
+    data, content = Path(args.data), Path(args.out)
+    if getattr(args, "if_changed", False) and STAMP.is_file() and STAMP.read_text() == _inputs_digest(data, content):
+        print("Generated files are up to date (inputs unchanged since the last generate).")
+        return 0
     registry = _load(Path(args.data))
     files = gen.generate(registry, recordings.load() if Path(args.data).resolve() == DATA else {})
     content = Path(args.out)
@@ -54,6 +73,8 @@ def cmd_generate(args) -> int:
             print("Generated files are out of date: run `python scripts/kb.py generate`.", file=sys.stderr)
         return 1 if stale else 0
     changed = gen.write(files, content)
+    STAMP.parent.mkdir(exist_ok=True)
+    STAMP.write_text(_inputs_digest(data, content))
     print(f"{len(registry.entries)} entries; {len(files)} files generated, {len(changed)} changed.")
     return 0
 
@@ -65,53 +86,21 @@ def cmd_check(args) -> int:
 
 
 def _read_paste(args) -> str:
-    if args.text:
-        return " ".join(args.text)
-    if sys.stdin.isatty():
-        print("Paste the error, then press Ctrl-D:", file=sys.stderr)
-    return sys.stdin.buffer.read().decode("utf-8", errors="replace")
+    from kblib.cli import read_paste
 
-
-TIER_WORDS = {"exact": "exact match", "likely": "likely", "related": "related"}
-
-
-def _read_line(read: dict, titles: dict) -> str:
-    parts = [f"status {', '.join(map(str, read['status']))}" if read["status"] else "",
-             f"error type {', '.join(read['error_type'])}" if read["error_type"] else "",
-             f"error code {', '.join(read['error_code'])}" if read["error_code"] else "",
-             f"class {', '.join(read['classes'])}" if read["classes"] else "",
-             f"from {', '.join(titles.get(s, s) for s in read['surfaces'])}" if read["surfaces"] else ""]
-    return "; ".join(p for p in parts if p) or "nothing recognisable (no status, error type, code or class)"
+    return read_paste(args.text)
 
 
 def cmd_explain(args) -> int:
-    """Exit status: 0 when an entry explains the paste (exact or likely), 1 when none does or it is another provider's."""
-    index_path = Path(args.out) / INDEX_PATH
-    if not index_path.is_file():
+    """Exit status: 0 when an entry explains the paste (exact or likely), 1 when none does or it is another provider's.
+    The same command as the installable `claude-errors explain` (kblib/cli.py)."""
+    from kblib import cli
+
+    index_dir = Path(args.out) / INDEX_DIR
+    if not (index_dir / "core.json").is_file():
         cmd_generate(argparse.Namespace(data=args.data, out=args.out, check=False))
-    index = PasteIndex.from_file(index_path)
-    answer = index.explain(_read_paste(args), top=args.top)
-    code = 0 if answer["verdict"] == "match" else 1
-    if args.json:
-        fields = ("id", "title", "url", "score", "why", "confidence")
-        doc = {"verdict": answer["verdict"], **({"provider": answer["provider"]["id"]} if answer["verdict"] == "other-provider" else {}),
-               "read": answer["read"], "matches": [{k: m[k] for k in fields} for m in answer["matches"]],
-               "general": answer["general"]}
-        print(json.dumps(doc, indent=2, ensure_ascii=False))
-        return code
-    read = _read_line(answer["read"], index.rules["surface_titles"])
-    if answer["verdict"] == "other-provider":
-        print(f"This looks like an error from {answer['provider']['title']}; this site covers Claude.\nRead: {read}")
-        return code
-    if answer["verdict"] == "none":
-        print(f"No entry explains this paste yet.\nRead: {read}")
-        for entry in answer["general"]:
-            print(f"General entry: {entry['title']}  /{entry['url']}")
-        if answer["matches"]:
-            print("Related:")
-    for rank, match in enumerate(answer["matches"], 1):
-        retry = "retryable" if match["retryable"] else "not retryable"
-        print(f"{rank}. [{TIER_WORDS[match['confidence']]}] {match['title']}  ({match['why']})\n   {match['summary']} ({retry})\n   /{match['url']}  (score {match['score']:.1f})")
+    text, code = cli.explain(PasteIndex.from_dir(index_dir), _read_paste(args), args.top, args.json, args.url)
+    print(text)
     return code
 
 
@@ -157,10 +146,10 @@ def cmd_upgrade(args) -> int:
     return upgrade.main(_load(Path(args.data)), install=not args.check_only)
 
 
-def cmd_csp(args) -> int:
-    from kblib import csp
+def cmd_postbuild(args) -> int:
+    from kblib import postbuild
 
-    print(csp.apply(args.site))
+    print(postbuild.run(args.site, Path(args.out)))
     return 0
 
 
@@ -171,12 +160,14 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("generate", help="write the generated pages and data")
     p.add_argument("--check", action="store_true", help="write nothing; exit 1 if anything is out of date")
+    p.add_argument("--if-changed", action="store_true", help="do nothing when no input changed since the last generate (the MkDocs hook uses it)")
     p.set_defaults(func=cmd_generate)
     sub.add_parser("check", help="validate errors.yaml").set_defaults(func=cmd_check)
     p = sub.add_parser("explain", help="find the entry for a pasted error (exit 0: an entry explains it; 1: none does)")
     p.add_argument("text", nargs="*", help="the error text (default: read stdin)")
     p.add_argument("--json", action="store_true", help="print {matches: [...]} as JSON")
     p.add_argument("--top", type=int, default=5, help="how many matches (default 5)")
+    p.add_argument("--url", action="store_true", help="print only the site link of the entry that explains the paste")
     p.set_defaults(func=cmd_explain)
     p = sub.add_parser("new", help="print a skeleton entry")
     p.add_argument("id")
@@ -185,9 +176,9 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("upgrade-sdks", help="move to the newest SDK releases, record again, report what the site lacks (exit 1 if anything)")
     p.add_argument("--check-only", action="store_true", help="install nothing: record and report with the SDKs installed now")
     p.set_defaults(func=cmd_upgrade)
-    p = sub.add_parser("csp", help="after a build: add the Content-Security-Policy to every page and write _headers")
+    p = sub.add_parser("postbuild", help="after a build: Markdown twins beside the pages, the Content-Security-Policy in every page and _headers")
     p.add_argument("site", help="the built site (default of mkdocs: site/)")
-    p.set_defaults(func=cmd_csp)
+    p.set_defaults(func=cmd_postbuild)
     args = parser.parse_args(argv)
     return args.func(args)
 

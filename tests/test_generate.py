@@ -164,3 +164,12 @@ def test_published_urls_never_break(registry):
     assert not gone, f"these published URLs would break; keep them as aliases: {gone}"
     new = sorted(live - set(published))
     assert not new, f"add these new ids to tests/published-ids.txt: {new}"
+
+
+def test_no_generated_file_is_committed(generated):
+    """Generated files are made before each build, never edited and never committed."""
+    import subprocess
+
+    tracked = set(subprocess.run(["git", "ls-files", "content"], cwd=ROOT, capture_output=True, text=True).stdout.split())
+    committed = sorted(f"content/{path}" for path in generated if f"content/{path}" in tracked)
+    assert not committed, committed[:10]

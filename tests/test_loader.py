@@ -139,3 +139,12 @@ def test_new_entry_skeleton_is_valid_data(mini_copy):
     result = run_kb("--data", str(mini_copy), "check")
     assert result.returncode == 0, result.stderr
     assert "4 entries" in result.stdout
+
+
+def test_every_pattern_compiles_in_python(registry):
+    """compile_pattern escapes all literal text, so its regexes always compile; this holds it to that."""
+    from kblib.patterns import compile_pattern
+
+    for entry in registry.entries:
+        for pattern in entry.patterns:
+            re.compile(compile_pattern(pattern).regex, re.IGNORECASE)

@@ -6,13 +6,13 @@ import json
 import pytest
 
 from conftest import run_kb
-from kblib.pastesearch import PasteIndex, analyze, build_index, redact
+from kblib.pastesearch import PasteIndex, build_index, redact
 from pastecases import accuracy, all_cases, negative_cases, public_cases, shown_as_match, tier_table
 
 
 @pytest.fixture(scope="module")
 def index(registry):
-    return PasteIndex(json.loads(json.dumps(build_index(registry))))
+    return PasteIndex(json.loads(json.dumps(build_index(registry))))  # as the files hold it
 
 
 def _top(index, paste, n=3):
@@ -50,16 +50,16 @@ def test_accuracy_targets_on_the_whole_test_set(index, sdk_recordings):
     ("<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>", 502),
 ])
 def test_status_is_read_from_every_format(index, paste, status):
-    assert status in analyze(paste, index.rules)["statuses"]
+    assert status in index.analyze(paste)["statuses"]
 
 
 def test_python_dict_repr_and_escaped_json_are_read(index):
     repr_paste = "{'type': 'error', 'error': {'details': None, 'type': 'not_found_error', 'message': 'model: claude-x'}}"
     nested = '{"log": "upstream said: {\\"type\\":\\"error\\",\\"error\\":{\\"type\\":\\"rate_limit_error\\",\\"message\\":\\"slow down\\"}}"}'
     double = nested.replace("\\", "\\\\")
-    assert analyze(repr_paste, index.rules)["types"] == ["not_found_error"]
-    assert analyze(nested, index.rules)["types"] == ["rate_limit_error"]
-    assert analyze(double, index.rules)["types"] == ["rate_limit_error"]
+    assert index.analyze(repr_paste)["types"] == ["not_found_error"]
+    assert index.analyze(nested)["types"] == ["rate_limit_error"]
+    assert index.analyze(double)["types"] == ["rate_limit_error"]
 
 
 def test_error_code_in_details_picks_its_entry(index):
@@ -74,7 +74,7 @@ def test_variable_parts_do_not_change_the_answer(index):
 
 
 def test_paths_numbers_and_indices_are_not_query_words(index):
-    ev = analyze("messages.3.content.0: at /home/user/app/main.py line 42, req_011CSHoEeqs5C35K2UUqR7Fy 2026-11-24T10:00:00Z 123e4567-e89b-12d3-a456-426614174000 claude-sonnet-4-5-20250929", index.rules)
+    ev = index.analyze("messages.3.content.0: at /home/user/app/main.py line 42, req_011CSHoEeqs5C35K2UUqR7Fy 2026-11-24T10:00:00Z 123e4567-e89b-12d3-a456-426614174000 claude-sonnet-4-5-20250929")
     assert not any(t.isdigit() or "req_" in t or "home" == t or "2026" in t for t in ev["query"]), ev["query"]
     assert "messages" in ev["query"] and "content" in ev["query"]
 
@@ -93,7 +93,7 @@ def test_huge_paste_is_read_by_head_and_tail(index):
     tail = "anthropic.RateLimitError: Error code: 429 - {'type': 'error', 'error': {'type': 'rate_limit_error', 'message': 'Rate limited'}}"
     paste = "x" * 1_000_000 + "\n" + tail
     assert _top(index, paste, 3) and all(m for m in _top(index, paste, 3))
-    assert analyze(paste, index.rules)["statuses"] == [429]
+    assert index.analyze(paste)["statuses"] == [429]
 
 
 def test_every_result_says_why(index):
@@ -212,7 +212,7 @@ def test_a_short_or_shared_message_needs_a_sign_of_claude(index):
 def test_no_other_provider_marker_fires_on_a_claude_paste_without_a_sign_of_claude(index):
     """A Claude paste may name another provider (a gateway that speaks OpenAI's format), but then it shows Claude."""
     wrong = [c["source"] for c in public_cases()
-             if analyze(c["paste"], index.rules)["other_providers"] and not analyze(c["paste"], index.rules)["claude"]]
+             if index.analyze(c["paste"])["other_providers"] and not index.analyze(c["paste"])["claude"]]
     assert not wrong, wrong
 
 

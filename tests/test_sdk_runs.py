@@ -114,8 +114,10 @@ def test_upgrade_report_names_what_the_site_lacks_and_fails(registry, sdk_record
     assert upgrade.exit_status(clean) == 0, upgrade.report(clean, sdk_recordings)
 
     after = copy.deepcopy(sdk_recordings)
-    rec = next(r for r in after["recordings"] if r["entry"] == "http-429" and r["sdk"] == "python")
-    rec["printed"] = rec["printed"].replace("Error code: 429", "Error 429")
+    checked = {c["expect"] for c in upgrade.paste_cases(registry, after)}
+    rec = next(r for r in after["recordings"] if r["entry"] == "prompt-is-too-long" and r["sdk"] == "python")
+    assert "prompt-is-too-long" in checked
+    rec["printed"] = rec["printed"].replace("Error code: 400", "Error 400")
     rec["pastes"] = ["anthropic.SomethingNewError: the SDK now prints a form nobody has seen"]
     fake_table = {**ERROR_CLASSES, (400, "brand_new_code"): ERROR_CLASSES[(400, None)]}
     fake_exports = {**exported, "typescript": [*exported["typescript"], "BrandNewError"]}
@@ -124,8 +126,8 @@ def test_upgrade_report_names_what_the_site_lacks_and_fails(registry, sdk_record
     assert upgrade.exit_status(found) == 1
     assert "Error codes with no entry: 1" in text and "400 brand_new_code (BadRequestError)" in text
     assert "Exception classes named nowhere in errors.yaml: 1" in text and "typescript: BrandNewError" in text
-    assert "Printed forms the paste search does not answer: 1" in text and "http-429:" in text
-    assert "http-429 (python): printed form changed" in text
+    assert "Printed forms the paste search does not answer: 1" in text and "prompt-is-too-long:" in text
+    assert "prompt-is-too-long (python): printed form changed" in text
 
 
 def test_the_versions_the_site_says_it_checked_are_the_ones_that_ran(registry, sdk_recordings):

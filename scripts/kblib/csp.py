@@ -1,6 +1,6 @@
 """The site's Content-Security-Policy: scripts only from the site itself, plus the theme's own inline scripts by hash.
 
-`apply(site_dir)` runs after the build (the MkDocs hook calls it; another engine runs `kb.py csp site/`): it
+`apply(site_dir)` runs after the build (through kblib/postbuild.py, which the MkDocs hook calls; another engine runs `kb.py postbuild site/`): it
 hashes every inline script of every built page, puts one policy allowing exactly those in a <meta> at the top
 of each page's <head>, and writes the same policy as an HTTP header in `_headers` (the format Netlify and
 Cloudflare Pages read; README.md shows it for other hosts). No 'unsafe-inline' for scripts: an inline script

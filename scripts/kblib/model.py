@@ -14,6 +14,9 @@ KIND_TITLES = {
 }
 
 
+KIND_PLURALS = {"status": "HTTP statuses", "error_type": "API error types", "error_code": "API error codes", "signature": "Error signatures", "client": "Client-side errors"}
+
+
 def class_name_tail(name: str | None) -> str:
     """`anthropic.RateLimitError`, `Anthropic::Errors::RateLimitError`, `Anthropic\\...\\RateLimitException` -> the last part."""
     return re.split(r"[.:\\]+", name or "")[-1]

@@ -1,9 +1,18 @@
-"""Paste search: read a pasted error, weigh the evidence it carries against every entry, rank.
+"""Paste search: read a pasted error, weigh the evidence it carries against the entries it could be, rank.
 
-The same algorithm runs in the page (overrides/assets/javascripts/paste-search.js). Everything it
-needs — entries, compiled patterns, extraction rules, weights and a lunr full-text index — is in
-one generated file, paste-index.json, so the two front ends cannot drift apart on data; the test
-suite holds them to the same results on every case.
+The same algorithm runs in the page (overrides/assets/javascripts/paste-search.js). Everything it needs is
+generated into one folder, assets/generated/paste/, so the two front ends cannot drift apart on data; the
+test suite holds them to the same results on every case. The folder is laid out so that the first answer
+costs the same whatever the size of the knowledge base:
+
+- core.json: the extraction rules, weights and regexes, and a router from what a paste can show (a piece of
+  a message pattern, an error code, an exception class, a status or error type) to the entries it points at;
+- shard-NNN.json: the entries themselves (patterns, titles, summaries), in the shard core.json's shard_of
+  names; a paste needs only the shards of its candidates;
+- text.json: the full-text index (words): lunr's own BM25 weights, built with lunr.py and stored per term as
+  postings, so a query sums the postings of its words and scores exactly as lunr.js's query would (a test holds
+  them together) at a fraction of the cost. Loaded after the first answer to refine it and to find related
+  pages; words alone never make a match, so the first answer doesn't wait for it.
 """
 from __future__ import annotations
 
@@ -12,12 +21,15 @@ import re
 from pathlib import Path
 
 from lunr.builder import Builder
-from lunr.index import Index
 
 from .model import Registry, class_name_tail
 from .patterns import compile_pattern
 
-INDEX_PATH = "assets/generated/paste-index.json"
+INDEX_DIR = "assets/generated/paste"
+CORE, TEXT = "core.json", "text.json"
+SHARD_SIZE = 32  # entries per shard: a shard is small enough to fetch for one candidate
+GRAM = 6  # a pattern is routed by a 6-character piece of its literal text, the rarest one among all patterns
+TEXT_CANDIDATES = 10  # entries that only words point at: how many of the best join the candidates
 
 # Only this much of a paste is read: the head and the tail, where errors and their last lines are.
 MAX_CHARS = 60000
@@ -156,20 +168,79 @@ def _short(class_name: str) -> str:
     return class_name_tail(class_name).lower()
 
 
-def _entry_record(registry: Registry, entry) -> dict:
+def _entry_record(registry: Registry, n: int, entry) -> dict:
     compiled = [compile_pattern(p) for p in entry.patterns]
     return {
-        "id": entry.id, "title": entry.title, "url": entry.url, "summary": entry.summary, "kind": entry.kind,
+        "n": n, "id": entry.id, "title": entry.title, "url": entry.url, "summary": entry.summary, "kind": entry.kind,
         "status": entry.status, "type": entry.error_type, "code": entry.error_code, "retryable": entry.retryable,
         "surfaces": entry.surfaces, "shared": entry.shared_text,
-        "classes": sorted({_short(o.exception) for o in entry.sdk.values()}),
+        "classes": _classes(entry),
         "patterns": [{"re": c.regex, "anchor": c.anchor, "len": c.literal_length} for c in compiled],
+    }
+
+
+def _classes(entry) -> list[str]:
+    return sorted({_short(o.exception) for o in entry.sdk.values()})
+
+
+def _grams(text: str, size: int = GRAM) -> set[str]:
+    return {text[i:i + size] for i in range(len(text) - size + 1)}
+
+
+def _route_key(anchor: str, frequency: dict[str, int]) -> str:
+    """The piece of a pattern's literal text a paste must contain for the pattern to be worth testing: its rarest
+    6-character piece (without characters outside the BMP, which JavaScript counts differently), else the whole anchor."""
+    pieces = [g for g in sorted(_grams(anchor)) if all(ord(c) < 0x10000 for c in g)]
+    return min(pieces, key=lambda g: (frequency[g], anchor.index(g))) if pieces else anchor
+
+
+def _router(registry: Registry) -> dict:
+    anchors = [(n, compile_pattern(p).anchor) for n, e in enumerate(registry.entries) for p in e.patterns]
+    frequency: dict[str, int] = {}
+    for _, anchor in anchors:
+        for g in _grams(anchor):
+            frequency[g] = frequency.get(g, 0) + 1
+    grams: dict[str, list[int]] = {}
+    short: dict[str, list[int]] = {}
+    for n, anchor in anchors:
+        key = _route_key(anchor, frequency)
+        target = grams if len(key) == GRAM else short
+        if n not in target.setdefault(key, []):
+            target[key].append(n)
+
+    def by(key_of) -> dict:
+        out: dict = {}
+        for n, e in enumerate(registry.entries):
+            for key in key_of(e):
+                out.setdefault(str(key), []).append(n)
+        return out
+
+    return {
+        "grams": grams, "short": short,
+        "codes": by(lambda e: [e.error_code] if e.error_code else []),
+        "classes": by(_classes),
+        "statuses": by(lambda e: [e.status] if e.kind == "status" and e.status else []),
+        "types": by(lambda e: [e.error_type] if e.kind == "error_type" and e.error_type else []),
     }
 
 
 def _document(entry) -> dict:
     body = " ".join([entry.summary, entry.message, *entry.patterns, *entry.causes, entry.error_type or "", entry.error_code or "", *(o.exception for o in entry.sdk.values())])
-    return {"id": entry.id, "title": " ".join(tokens(entry.title)), "body": " ".join(tokens(_strip_variable(body)))}
+    return {"title": " ".join(tokens(entry.title)), "body": " ".join(tokens(_strip_variable(body)))}
+
+
+def _text_index(registry: Registry) -> dict:
+    """{"terms": {term: [entry, weight, entry, weight, ...]}}: each entry's lunr weight for the term, its title's
+    (boosted) and body's summed, entries in ascending order."""
+    index = _lunr_index(registry)
+    term_of = {posting["_index"]: term for term, posting in index["invertedIndex"]}
+    weights: dict[str, dict[int, float]] = {}
+    for field_ref, vector in index["fieldVectors"]:
+        n = int(field_ref.split("/", 1)[1])
+        for i in range(0, len(vector), 2):
+            per_entry = weights.setdefault(term_of[vector[i]], {})
+            per_entry[n] = round(per_entry.get(n, 0.0) + vector[i + 1], 3)
+    return {"terms": {term: [x for n in sorted(entries) for x in (n, entries[n])] for term, entries in sorted(weights.items())}}
 
 
 def _lunr_index(registry: Registry) -> dict:
@@ -178,11 +249,11 @@ def _lunr_index(registry: Registry) -> dict:
     builder = Builder()
     builder.pipeline.reset()
     builder.search_pipeline.reset()
-    builder.ref("id")
+    builder.ref("n")  # entry numbers: shorter than ids, and core.json says which shard holds each
     builder.field("title", boost=3)
     builder.field("body")
-    for entry in registry.entries:
-        builder.add(_document(entry))
+    for n, entry in enumerate(registry.entries):
+        builder.add({"n": str(n), **_document(entry)})
     return builder.build().serialize()
 
 
@@ -201,7 +272,6 @@ def _rules(registry: Registry) -> dict:
         "class_status": {**_class_statuses(registry), **provider_status},
         "known_statuses": sorted({e.status for e in registry.entries if e.status}),
         "error_types": sorted({e.error_type for e in registry.entries if e.error_type}),
-        "error_codes": sorted({e.error_code for e in registry.entries if e.error_code}),
         "markers": {s.id: list(s.markers) for s in registry.surfaces.values() if s.markers},
         "surface_titles": {s.id: s.title for s in registry.surfaces.values()},
         "providers": sorted(s.id for s in registry.surfaces.values() if s.group == "provider" and s.id != "api"),
@@ -214,13 +284,35 @@ def _rules(registry: Registry) -> dict:
     }
 
 
-def build_index(registry: Registry) -> dict:
-    return {
-        "version": 1,
-        "rules": _rules(registry),
-        "entries": [_entry_record(registry, e) for e in registry.entries],
-        "lunr": _lunr_index(registry),
-    }
+def _shard_of(registry: Registry) -> list[int]:
+    """Which shard holds each entry. Entries a paste tends to need together share a shard: the general status and
+    type entries first, then the others by status and error type, so most pastes need one to three shards."""
+    order = sorted(range(len(registry.entries)), key=lambda n: _locality(registry.entries[n]))
+    shard_of = [0] * len(order)
+    for rank, n in enumerate(order):
+        shard_of[n] = rank // SHARD_SIZE
+    return shard_of
+
+
+def _locality(entry) -> tuple:
+    return (entry.kind not in ("status", "error_type"), entry.surfaces[0], entry.status or 0, entry.error_type or "", entry.id)
+
+
+def build_index(registry: Registry) -> dict[str, dict]:
+    """The index folder's files, {name: document}: core.json, shard-NNN.json and text.json."""
+    shard_of = _shard_of(registry)
+    shards = max(shard_of, default=0) + 1
+    records = [_entry_record(registry, n, e) for n, e in enumerate(registry.entries)]
+    files = {CORE: {"version": 2, "rules": _rules(registry), "entries": len(records), "shards": shards, "shard_of": shard_of,
+                    "gram": GRAM, "text_candidates": TEXT_CANDIDATES, "router": _router(registry)}}
+    for k in range(shards):
+        files[shard_name(k)] = {"entries": [r for r in records if shard_of[r["n"]] == k]}
+    files[TEXT] = _text_index(registry)
+    return files
+
+
+def shard_name(k: int) -> str:
+    return f"shard-{k:03d}.json"
 
 
 # ---- reading a paste ---------------------------------------------------------------------------
@@ -247,8 +339,9 @@ def _clip(text: str, limit: int) -> str:
     return text[:half] + "\n" + text[-half:]
 
 
-def analyze(paste: str, rules: dict) -> dict:
-    """The evidence a paste carries: statuses, error types and codes, class names, surfaces, words."""
+def analyze(paste: str, rules: dict, codes=frozenset()) -> dict:
+    """The evidence a paste carries: statuses, error types and codes (`codes`: the ones entries have), class names,
+    surfaces, words."""
     decoded = _decode(_clip(paste, rules["max_chars"]))
     # Tags are stripped only from real HTML (proxy and CDN error pages have closing tags); a line such as
     # "<urlopen error [SSL: ...]>" keeps its text.
@@ -286,9 +379,7 @@ def analyze(paste: str, rules: dict) -> dict:
     # A status no entry has (a CDN's 524, say) tells nothing about which entry fits: ignore it.
     statuses = [s for s in statuses if s in rules["known_statuses"]]
 
-    def word(w: str) -> bool:
-        return re.search(r"(?<![a-z0-9_])" + re.escape(w) + r"(?![a-z0-9_])", lower) is not None
-
+    words = set(re.findall(r"[a-z0-9_]+", lower))  # types and codes are whole words of these characters
     surfaces = [s for s, markers in rules["markers"].items() if any(re.search(m, decoded, re.IGNORECASE) for m in markers)]
     identified = [s for s, names in rules["identifiers"].items() if any(re.search(m, decoded, re.IGNORECASE) for m in names)]
     others = [p for p, other in rules["other_providers"].items() if any(re.search(m, decoded, re.IGNORECASE) for m in other["markers"])]
@@ -300,8 +391,8 @@ def analyze(paste: str, rules: dict) -> dict:
             query.append(tok)
     return {
         "flat": flat, "lower": lower, "spelled": spelled, "tagged": tagged, "tagged_lower": tagged.lower(), "statuses": statuses, "classes": classes, "surfaces": surfaces,
-        "types": [t for t in rules["error_types"] if t in lower and word(t)],
-        "codes": [c for c in rules["error_codes"] if c in lower and word(c)],
+        "types": [t for t in rules["error_types"] if t in words],
+        "codes": sorted(words & set(codes)),
         "query": query[: rules["max_query_tokens"]],
         # Whose error this is: a sign of Claude itself, of a product (Bedrock...), or of another AI provider.
         "identified": identified, "claude": any(s in rules["claude_surfaces"] for s in identified),
@@ -312,25 +403,58 @@ def analyze(paste: str, rules: dict) -> dict:
 # ---- ranking -----------------------------------------------------------------------------------
 
 class PasteIndex:
-    def __init__(self, doc: dict):
-        self.rules = doc["rules"]
-        self.entries = doc["entries"]
-        self.lunr = Index.load(doc["lunr"])
-        self.compiled = {e["id"]: [(p["anchor"], re.compile(p["re"], re.IGNORECASE), p["len"]) for p in e["patterns"]] for e in self.entries}
+    """The index folder, loaded (the CLI and the tests read all of it; the page fetches only what a paste needs)."""
+
+    def __init__(self, files: dict[str, dict]):
+        core = files[CORE]
+        self.rules, self.router, self.shards = core["rules"], core["router"], core["shards"]
+        self.gram, self.text_candidates = core["gram"], core["text_candidates"]
+        self.report = core.get("report", {})
+        self.about = core.get("about", {})
+        self.entries = {r["n"]: r for k in range(self.shards) for r in files[shard_name(k)]["entries"]}
+        self.terms = files[TEXT]["terms"]
+        self.compiled: dict[int, list] = {}  # filled as entries become candidates: compiling every pattern up front is slow
 
     @classmethod
-    def from_file(cls, path: Path | str) -> "PasteIndex":
-        return cls(json.loads(Path(path).read_text(encoding="utf-8")))
+    def from_dir(cls, path: Path | str) -> "PasteIndex":
+        path = Path(path)
+        core = json.loads((path / CORE).read_text(encoding="utf-8"))
+        names = [CORE, TEXT, *(shard_name(k) for k in range(core["shards"]))]
+        return cls({name: core if name == CORE else json.loads((path / name).read_text(encoding="utf-8")) for name in names})
 
-    def text_scores(self, query: list[str]) -> dict[str, float]:
-        if not query:
-            return {}
-        q = self.lunr.create_query()
+    def analyze(self, paste: str) -> dict:
+        return analyze(paste, self.rules, self.router["codes"].keys())
+
+    def candidates(self, ev: dict) -> set[int]:
+        """The entries the paste's own evidence points at: a routed piece of a pattern, an error code, an exception
+        class, or the general entry of a status or error type it shows. Only these are fetched and ranked first."""
+        r = self.router
+        texts = {ev["lower"], ev["tagged_lower"]}
+        found: set[int] = set()
+        for text in texts:
+            for gram in _grams(text, self.gram):
+                found.update(r["grams"].get(gram, ()))
+        for key, numbers in r["short"].items():
+            if any(key in text for text in texts):
+                found.update(numbers)
+        for key, kind in [*((c, "codes") for c in ev["codes"]), *((c, "classes") for c in ev["classes"]),
+                          *((str(s), "statuses") for s in ev["statuses"]), *((t, "types") for t in ev["types"])]:
+            found.update(r[kind].get(key, ()))
+        return found
+
+    def text_scores(self, query: list[str]) -> dict[int, float]:
+        """Entry number -> score of the words (the sum of their lunr weights), relative to the best (1.0)."""
+        totals: dict[int, float] = {}
         for tok in query:
-            q.term(tok, use_pipeline=False)
-        results = self.lunr.query(q)
-        top = max((r["score"] for r in results), default=0) or 1
-        return {r["ref"]: r["score"] / top for r in results}
+            postings = self.terms.get(tok, ())
+            for i in range(0, len(postings), 2):
+                totals[postings[i]] = totals.get(postings[i], 0.0) + postings[i + 1]
+        top = max(totals.values(), default=0) or 1
+        return {n: score / top for n, score in totals.items()}
+
+    def word_candidates(self, text: dict[int, float]) -> list[int]:
+        """The entries only words point at that join the candidates: the best few."""
+        return sorted(text, key=lambda n: (-text[n], n))[: self.text_candidates]
 
     def _score(self, entry: dict, ev: dict, text: float) -> tuple[float, list[str], dict]:
         """The entry's score for this paste, why (for people), and which kinds of evidence matched (for the tier)."""
@@ -355,7 +479,9 @@ class PasteIndex:
             why.append(f"error code {entry['code']}")
             found["code"] = True
         best = 0.0
-        for anchor, regex, length in self.compiled[entry["id"]]:
+        if entry["n"] not in self.compiled:
+            self.compiled[entry["n"]] = [(p["anchor"], re.compile(p["re"], re.IGNORECASE), p["len"]) for p in entry["patterns"]]
+        for anchor, regex, length in self.compiled[entry["n"]]:
             if (anchor in ev["lower"] and regex.search(ev["flat"])) or (anchor in ev["tagged_lower"] and regex.search(ev["tagged"])):
                 best = max(best, w["pattern"] + w["pattern_per_char"] * min(length, w["pattern_chars_cap"]))
                 found["pattern"] = max(found["pattern"], length)
@@ -408,11 +534,11 @@ class PasteIndex:
             return "likely"
         return "related"
 
-    def _ranked(self, ev: dict) -> list[dict]:
-        text = self.text_scores(ev["query"])
+    def _ranked(self, ev: dict, numbers, text: dict[int, float]) -> list[dict]:
         ranked = []
-        for entry in self.entries:
-            score, why, found = self._score(entry, ev, text.get(entry["id"], 0.0))
+        for n in numbers:
+            entry = self.entries[n]
+            score, why, found = self._score(entry, ev, text.get(n, 0.0))
             if score >= self.rules["min_score"]:
                 ranked.append({"id": entry["id"], "title": entry["title"], "url": entry["url"], "score": score, "why": " · ".join(why),
                                "summary": entry["summary"], "retryable": entry["retryable"], "confidence": self.confidence(entry, found, ev)})
@@ -421,28 +547,31 @@ class PasteIndex:
 
     def search(self, paste: str, top: int = 5) -> list[dict]:
         """The best entries for a paste, each with its confidence, best first."""
-        return self._ranked(analyze(paste, self.rules))[:top]
+        return self.explain(paste, top)["matches"]
 
-    def explain(self, paste: str, top: int = 5) -> dict:
+    def explain(self, paste: str, top: int = 5, words: bool = True) -> dict:
         """The answer the page and the CLI give: a verdict, what was read, and the entries.
 
         verdict: "match" when the best entry is exact or likely; "other-provider" when the paste carries another
         AI provider's markers and no sign of Claude; otherwise "none", with the entries as related reading and the
-        general status or type entry for what was read.
+        general status or type entry for what was read. With words=False, the first answer, before the full-text
+        index is used (the page shows it while text.json loads).
         """
-        ev = analyze(paste, self.rules)
+        ev = self.analyze(paste)
         read = {"status": ev["statuses"], "error_type": ev["types"], "error_code": ev["codes"],
                 "classes": [ev["spelled"][c] for c in ev["classes"]], "surfaces": ev["surfaces"]}
         if ev["other_providers"] and not ev["claude"]:
             provider = ev["other_providers"][0]
             return {"verdict": "other-provider", "provider": {"id": provider, "title": self.rules["other_providers"][provider]["title"]},
                     "read": read, "matches": [], "general": []}
-        matches = self._ranked(ev)[:top]
+        numbers = self.candidates(ev)
+        text = self.text_scores(ev["query"]) if words else {}
+        matches = self._ranked(ev, numbers | set(self.word_candidates(text)), text)[:top]
         verdict = "match" if matches and matches[0]["confidence"] != "related" else "none"
         general = [] if verdict == "match" else self._general(ev)
         return {"verdict": verdict, "read": read, "matches": matches, "general": general}
 
     def _general(self, ev: dict) -> list[dict]:
         """The status and error-type entries for what the paste showed, when no entry explains it."""
-        picks = [e for e in self.entries if (e["kind"] == "status" and e["status"] in ev["statuses"]) or (e["kind"] == "error_type" and e["type"] in ev["types"])]
-        return [{"id": e["id"], "title": e["title"], "url": e["url"]} for e in picks]
+        numbers = sorted({n for s in ev["statuses"] for n in self.router["statuses"].get(str(s), ())} | {n for t in ev["types"] for n in self.router["types"].get(t, ())})
+        return [{"id": self.entries[n]["id"], "title": self.entries[n]["title"], "url": self.entries[n]["url"]} for n in numbers]

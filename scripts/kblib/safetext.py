@@ -35,15 +35,21 @@ ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "&#91;", "]": "&#93;", "
 LINE_START = re.compile(r"^([ \t]*)([#=?+:~]|\d+\)|-{3,}|\*{3,}|_{3,})", re.M)  # headings, tabs, details, rules
 
 
+ESCAPE_TABLE = str.maketrans(ESCAPES)
+
+
 def _escape_plain(text: str) -> str:
-    text = "".join(ESCAPES.get(ch, ch) for ch in text)
+    text = text.translate(ESCAPE_TABLE)
     return LINE_START.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), text)
+
+
+CODE_OR_LINK = re.compile(f"{CODE_SPAN.pattern}|{LINK.pattern}", re.S)
 
 
 def _segments(text: str):
     """("code", span) | ("link", label, url) | ("plain", text), left to right."""
     pos = 0
-    for m in re.finditer(f"{CODE_SPAN.pattern}|{LINK.pattern}", text, re.S):
+    for m in CODE_OR_LINK.finditer(text):
         if m.start() > pos:
             yield ("plain", text[pos:m.start()])
         if m.group(1):

@@ -1,12 +1,14 @@
 /*
  * Paste search in the page. The twin of scripts/kblib/pastesearch.py: same steps, same order, and
- * every rule, weight and regex read from the generated paste-index.json, so both give the same
- * ranking (tests/test_parity.py holds them to it). Nothing pasted leaves the page: the only request
- * is for the index, and results are built with textContent, never innerHTML.
+ * every rule, weight and regex read from the generated index folder (assets/generated/paste/), so both
+ * give the same ranking (tests/test_parity.py holds them to it). The page fetches core.json, then only
+ * the shards of the paste's candidates, answers, and refines the answer with the full-text index
+ * (text.json: lunr's weights, per term) fetched afterwards. Nothing pasted leaves the page: the only requests
+ * are for those files, and results are built with textContent, never innerHTML.
  */
 (function () {
   "use strict";
-  var lunrLib = typeof lunr !== "undefined" ? lunr : require("lunr");  // a global in the page, a module in Node
+  var inNode = typeof module !== "undefined" && module.exports;
 
   var UNESCAPES = { '"': '"', "'": "'", "\\": "\\", "/": "/", n: "\n", r: " ", t: " " };
   var ENTITIES = { "&quot;": '"', "&#34;": '"', "&#39;": "'", "&#x27;": "'", "&apos;": "'", "&lt;": "<", "&gt;": ">", "&amp;": "&", "&nbsp;": " " };
@@ -31,30 +33,60 @@
     return text.slice(0, half) + "\n" + text.slice(text.length - half);
   }
 
-  function PasteIndex(doc) {
-    this.rules = doc.rules;
-    this.report = doc.report || { new_issue: "", template: "", data_version: "" };
-    this.entries = doc.entries;
-    this.lunr = lunrLib.Index.load(doc.lunr);
-    this.stop = new Set(doc.rules.stopwords);
+  function PasteIndex(core) {
+    var r = core.rules;
+    this.rules = r;
+    this.router = core.router;
+    this.shards = core.shards;
+    this.shardOf = core.shard_of;
+    this.gram = core.gram;
+    this.textCandidates = core.text_candidates;
+    this.report = core.report || { new_issue: "", template: "", data_version: "" };
+    this.entries = {};
     this.compiled = {};
-    this.statusRes = doc.rules.status_regexes.map(function (rx) { return new RegExp(rx, "gi"); });
-    this.variableRes = doc.rules.variable_regexes.map(function (rx) { return new RegExp(rx, "gi"); });
-    this.markerRes = compileAll(doc.rules.markers);
-    this.identifierRes = compileAll(doc.rules.identifiers);
+    this.loadedShards = {};
+    this.terms = null;
+    this.codeSet = new Set(Object.keys(core.router.codes));
+    this.stop = new Set(r.stopwords);
+    this.statusRes = r.status_regexes.map(function (rx) { return new RegExp(rx, "gi"); });
+    this.variableRes = r.variable_regexes.map(function (rx) { return new RegExp(rx, "gi"); });
+    this.markerRes = compileAll(r.markers);
+    this.identifierRes = compileAll(r.identifiers);
     var others = {};
-    for (var p in doc.rules.other_providers) others[p] = doc.rules.other_providers[p].markers;
+    for (var p in r.other_providers) others[p] = r.other_providers[p].markers;
     this.otherRes = compileAll(others);
-    this.grpcRes = Object.keys(doc.rules.grpc_status).map(function (name) { return [new RegExp("\\b" + name + "\\b"), doc.rules.grpc_status[name]]; });
-    this.typeRes = doc.rules.error_types.map(function (w) { return [w, wordRe(w)]; });
-    this.codeRes = doc.rules.error_codes.map(function (w) { return [w, wordRe(w)]; });
-    this.frameRe = new RegExp(doc.rules.frame_regexes.join("|"));
-    this.secretRes = doc.rules.secret_regexes.map(function (rx) { return new RegExp(rx, "gi"); });
-    for (var i = 0; i < this.entries.length; i++) {
-      var e = this.entries[i];
-      this.compiled[e.id] = e.patterns.map(function (p) { return [p.anchor, new RegExp(p.re, "i"), p.len]; });
-    }
+    this.grpcRes = Object.keys(r.grpc_status).map(function (name) { return [new RegExp("\\b" + name + "\\b"), r.grpc_status[name]]; });
+    this.frameRe = new RegExp(r.frame_regexes.join("|"));
+    this.secretRes = r.secret_regexes.map(function (rx) { return new RegExp(rx, "gi"); });
   }
+
+  /* The whole folder at once (Node, tests): {"core.json": ..., "shard-000.json": ..., "text.json": ...}. */
+  PasteIndex.fromFiles = function (files) {
+    var index = new PasteIndex(files["core.json"]);
+    for (var k = 0; k < index.shards; k++) index.addShard(k, files[shardName(k)]);
+    index.setText(files["text.json"]);
+    return index;
+  };
+
+  function shardName(k) { return "shard-" + ("00" + k).slice(-3) + ".json"; }
+
+  PasteIndex.prototype.addShard = function (k, doc) {
+    var self = this;
+    doc.entries.forEach(function (e) {
+      self.entries[e.n] = e;
+      self.compiled[e.n] = e.patterns.map(function (p) { return [p.anchor, new RegExp(p.re, "i"), p.len]; });
+    });
+    this.loadedShards[k] = true;
+  };
+
+  PasteIndex.prototype.setText = function (doc) { this.terms = doc.terms; };
+
+  /* Shards not loaded yet that hold any of these entries. */
+  PasteIndex.prototype.missingShards = function (numbers) {
+    var out = [], shardOf = this.shardOf, loaded = this.loadedShards;
+    numbers.forEach(function (n) { var k = shardOf[n]; if (!loaded[k] && out.indexOf(k) < 0) out.push(k); });
+    return out;
+  };
 
   function compileAll(lists) {
     var out = {};
@@ -123,14 +155,15 @@
     statuses = statuses.filter(function (st) { return r.known_statuses.indexOf(st) >= 0; });  // unknown: tells nothing
     var surfaces = matching(this.markerRes, decoded);
     var identified = matching(this.identifierRes, decoded);
+    var words = new Set(lower.match(/[a-z0-9_]+/g) || []), codeSet = this.codeSet;  // types and codes are whole words
     var frameRe = this.frameRe;
     var messageLines = decoded.split("\n").filter(function (line) { return !frameRe.test(line); }).join("\n");
     var query = [], toks = this.tokens(this.stripVariable(messageLines.toLowerCase()));
     for (i = 0; i < toks.length; i++) if (query.indexOf(toks[i]) < 0) query.push(toks[i]);
     return {
       flat: flat, lower: lower, spelled: spelled, tagged: tagged, taggedLower: tagged.toLowerCase(), statuses: statuses, classes: classes, surfaces: surfaces,
-      types: this.typeRes.filter(function (t) { return lower.indexOf(t[0]) >= 0 && t[1].test(lower); }).map(function (t) { return t[0]; }),
-      codes: this.codeRes.filter(function (t) { return lower.indexOf(t[0]) >= 0 && t[1].test(lower); }).map(function (t) { return t[0]; }),
+      types: r.error_types.filter(function (t) { return words.has(t); }),
+      codes: Array.from(words).filter(function (w) { return codeSet.has(w); }).sort(),
       query: query.slice(0, r.max_query_tokens),
       // Whose error this is: a sign of Claude itself, of a product (Bedrock...), or of another AI provider.
       identified: identified, claude: identified.some(function (s) { return r.claude_surfaces.indexOf(s) >= 0; }),
@@ -138,16 +171,41 @@
     };
   };
 
-  PasteIndex.prototype.textScores = function (query) {
-    if (!query.length) return {};
-    var results = this.lunr.query(function (q) {
-      query.forEach(function (tok) { q.term(tok, { usePipeline: false }); });
+  /* The entries the paste's own evidence points at (see PasteIndex.candidates in pastesearch.py). */
+  PasteIndex.prototype.candidates = function (ev) {
+    var r = this.router, found = new Set(), g = this.gram;
+    var texts = ev.lower === ev.taggedLower ? [ev.lower] : [ev.lower, ev.taggedLower];
+    function add(list) { if (list) for (var i = 0; i < list.length; i++) found.add(list[i]); }
+    texts.forEach(function (text) {
+      for (var i = 0; i + g <= text.length; i++) {
+        var hit = r.grams[text.substr(i, g)];
+        if (hit) add(hit);
+      }
     });
-    var top = 0, out = {};
-    results.forEach(function (res) { if (res.score > top) top = res.score; });
+    for (var key in r.short) if (texts.some(function (t) { return t.indexOf(key) >= 0; })) add(r.short[key]);
+    ev.codes.forEach(function (c) { add(r.codes[c]); });
+    ev.classes.forEach(function (c) { add(r.classes[c]); });
+    ev.statuses.forEach(function (st) { add(r.statuses[String(st)]); });
+    ev.types.forEach(function (t) { add(r.types[t]); });
+    return Array.from(found);
+  };
+
+  /* Entry number -> score of the words (the sum of their lunr weights), relative to the best (1.0). */
+  PasteIndex.prototype.textScores = function (query) {
+    var totals = {}, top = 0, terms = this.terms, n;
+    for (var q = 0; q < query.length; q++) {
+      var postings = Object.prototype.hasOwnProperty.call(terms, query[q]) ? terms[query[q]] : [];
+      for (var i = 0; i < postings.length; i += 2) totals[postings[i]] = (totals[postings[i]] || 0) + postings[i + 1];
+    }
+    for (n in totals) if (totals[n] > top) top = totals[n];
     top = top || 1;
-    results.forEach(function (res) { out[res.ref] = res.score / top; });
-    return out;
+    for (n in totals) totals[n] = totals[n] / top;
+    return totals;
+  };
+
+  /* The entries only words point at that join the candidates: the best few. */
+  PasteIndex.prototype.wordCandidates = function (text) {
+    return Object.keys(text).map(Number).sort(function (a, b) { return text[b] - text[a] || a - b; }).slice(0, this.textCandidates);
   };
 
   /* The entry's score for this paste, why (for people), and which kinds of evidence matched (for the tier). */
@@ -163,7 +221,7 @@
       else score += w.type_conflict;
     }
     if (entry.code && ev.codes.indexOf(entry.code) >= 0) { score += w.code; why.push("error code " + entry.code); found.code = true; }
-    var best = 0, pats = this.compiled[entry.id];
+    var best = 0, pats = this.compiled[entry.n];
     for (var i = 0; i < pats.length; i++) {
       if ((ev.lower.indexOf(pats[i][0]) >= 0 && pats[i][1].test(ev.flat)) || (ev.taggedLower.indexOf(pats[i][0]) >= 0 && pats[i][1].test(ev.tagged))) {
         best = Math.max(best, w.pattern + w.pattern_per_char * Math.min(pats[i][2], w.pattern_chars_cap));
@@ -201,10 +259,10 @@
     return "related";
   };
 
-  PasteIndex.prototype.ranked = function (ev) {
-    var text = this.textScores(ev.query), ranked = [];
-    for (var i = 0; i < this.entries.length; i++) {
-      var e = this.entries[i], res = this.score(e, ev, text[e.id] || 0);
+  PasteIndex.prototype.ranked = function (ev, numbers, text) {
+    var ranked = [];
+    for (var i = 0; i < numbers.length; i++) {
+      var e = this.entries[numbers[i]], res = this.score(e, ev, text[e.n] || 0);
       if (res[0] >= this.rules.min_score) {
         ranked.push({ id: e.id, title: e.title, url: e.url, summary: e.summary, retryable: e.retryable, score: res[0],
                       why: res[1].join(" \u00b7 "), confidence: this.confidence(e, res[2], ev) });
@@ -214,25 +272,40 @@
     return ranked;
   };
 
-  PasteIndex.prototype.search = function (paste, top) {
-    return this.ranked(this.analyze(paste)).slice(0, top || 5);
-  };
+  PasteIndex.prototype.search = function (paste, top) { return this.explain(paste, top).matches; };
 
-  /* The answer: a verdict (match, none, other-provider), what was read, the entries, and the general entries. */
-  PasteIndex.prototype.explain = function (paste, top) {
-    var ev = this.analyze(paste), rules = this.rules;
+  /* The answer: a verdict (match, none, other-provider), what was read, the entries, and the general entries.
+     words=false gives the first answer, before the full-text index is used. The candidates' shards (and, with
+     words, text.json and the shards of the word candidates) must be loaded: see answer() below. */
+  PasteIndex.prototype.explain = function (paste, top, words) {
+    var ev = this.analyze(paste), rules = this.rules, self = this;
     var read = { status: ev.statuses, error_type: ev.types, error_code: ev.codes,
                  classes: ev.classes.map(function (c) { return ev.spelled[c]; }), surfaces: ev.surfaces };
     if (ev.otherProviders.length && !ev.claude) {
       var id = ev.otherProviders[0];
       return { verdict: "other-provider", provider: { id: id, title: rules.other_providers[id].title }, read: read, matches: [], general: [] };
     }
-    var matches = this.ranked(ev).slice(0, top || 5);
+    var text = words === false ? {} : this.textScores(ev.query);
+    var numbers = new Set(this.candidates(ev).concat(this.wordCandidates(text)));
+    var matches = this.ranked(ev, Array.from(numbers), text).slice(0, top || 5);
     var verdict = matches.length && matches[0].confidence !== "related" ? "match" : "none";
-    var general = verdict === "match" ? [] : this.entries.filter(function (e) {
-      return (e.kind === "status" && ev.statuses.indexOf(e.status) >= 0) || (e.kind === "error_type" && ev.types.indexOf(e.type) >= 0);
-    }).map(function (e) { return { id: e.id, title: e.title, url: e.url }; });
+    var general = [];
+    if (verdict !== "match") {
+      var ns = [];
+      ev.statuses.forEach(function (st) { (self.router.statuses[String(st)] || []).forEach(function (n) { if (ns.indexOf(n) < 0) ns.push(n); }); });
+      ev.types.forEach(function (t) { (self.router.types[t] || []).forEach(function (n) { if (ns.indexOf(n) < 0) ns.push(n); }); });
+      general = ns.sort(function (a, b) { return a - b; }).map(function (n) { var e = self.entries[n]; return { id: e.id, title: e.title, url: e.url }; });
+    }
     return { verdict: verdict, read: read, matches: matches, general: general };
+  };
+
+  /* Whether the first answer's best entry can no longer change when words are added: it leads every other
+     candidate, and any entry words alone could bring, by more than words can give. */
+  PasteIndex.prototype.settled = function (answer) {
+    var w = this.rules.weights, m = answer.matches;
+    if (answer.verdict !== "match") return answer.verdict === "other-provider";
+    var wordsAlone = w.text + w.status + w.type + w.surface * w.surface_cap + w.provider_home;
+    return m[0].score >= wordsAlone && (m.length < 2 || m[0].score - m[1].score >= w.text);
   };
 
   /* Remove secrets before a paste goes into a URL. Group 1, when present, is the label kept. */
@@ -246,15 +319,44 @@
 
   /* ---- the component ------------------------------------------------------------------------ */
 
-  var loading = {};
-  function loadIndex(url) {
-    if (!loading[url]) {
-      loading[url] = fetch(url, { credentials: "same-origin" })
-        .then(function (res) { if (!res.ok) throw new Error("HTTP " + res.status); return res.json(); })
-        .then(function (doc) { return new PasteIndex(doc); });
+  var files = {};
+  function fetchJSON(url) {
+    if (!files[url]) {
+      files[url] = fetch(url, { credentials: "same-origin" })
+        .then(function (res) { if (!res.ok) throw new Error("HTTP " + res.status); return res.json(); });
     }
-    return loading[url];
+    return files[url];
   }
+
+  var indexes = {};
+  function loadIndex(base) {
+    if (!indexes[base]) indexes[base] = fetchJSON(base + "core.json").then(function (core) { return new PasteIndex(core); });
+    return indexes[base];
+  }
+
+  function loadShards(index, base, ks) {
+    return Promise.all(ks.map(function (k) {
+      return fetchJSON(base + shardName(k)).then(function (doc) { if (!index.loadedShards[k]) index.addShard(k, doc); });
+    }));
+  }
+
+  function loadWords(index, base) {
+    if (index.terms) return Promise.resolve();
+    return fetchJSON(base + "text.json").then(function (doc) { if (!index.terms) index.setText(doc); });
+  }
+
+  /* The first answer as soon as the shards of the paste's candidates are in; then the answer with words, once
+     text.json and the word candidates' shards are. */
+  function answer(index, base, paste, onFirst, onFinal) {
+    var ev = index.analyze(paste);
+    return loadShards(index, base, index.missingShards(index.candidates(ev)))
+      .then(function () { onFirst(index.explain(paste, 5, false)); return loadWords(index, base); })
+      .then(function () { return loadShards(index, base, index.missingShards(index.wordCandidates(index.textScores(ev.query)))); })
+      .then(function () { onFinal(index.explain(paste, 5, true)); });
+  }
+
+  /* Material's search index waits (scripts/../search-index-later.js) until the first answer is on screen. */
+  function releaseMaterialSearchIndex() { if (window.mdxReleaseSearchIndex) window.mdxReleaseSearchIndex(); }
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
@@ -321,12 +423,16 @@
     return list;
   }
 
-  function render(box, answer, index, root, paste) {
+  /* phase "first": the settled best entry alone, the rest to come below it; "final": everything. New content is
+     only ever added below what is already on screen, so nothing moves under the reader. */
+  function render(box, answer, index, root, paste, phase) {
     box.textContent = "";
     if (!paste.trim()) return;
     var titles = index.rules.surface_titles;
+    var more = phase === "first" ? el("p", "mdx-paste__more", "Looking for related entries\u2026") : null;
     if (answer.verdict === "match") {
-      box.appendChild(resultList(answer.matches, root));
+      box.appendChild(resultList(phase === "first" ? answer.matches.slice(0, 1) : answer.matches, root));
+      if (more) box.appendChild(more);
     } else {
       var none = el("div", "mdx-paste__none");
       none.appendChild(el("p", "mdx-paste__verdict", answer.verdict === "other-provider"
@@ -348,7 +454,8 @@
       });
       none.appendChild(hubs);
       box.appendChild(none);
-      if (answer.matches.length) {
+      if (more && answer.verdict === "none") box.appendChild(more);
+      if (answer.matches.length && !more) {
         box.appendChild(el("h2", "mdx-paste__related", "Related"));
         box.appendChild(resultList(answer.matches, root));
       }
@@ -384,33 +491,59 @@
   function mount(node) {
     if (node.getAttribute("data-mdx-ready")) return;
     node.setAttribute("data-mdx-ready", "1");
-    var indexUrl = new URL(node.getAttribute("data-mdx-index"), location.href).href;
-    var root = indexUrl.replace(/assets\/generated\/paste-index\.json$/, "");
+    var base = new URL(node.getAttribute("data-mdx-index"), location.href).href;
+    var root = base.replace(/assets\/generated\/paste\/$/, "");
     var input = node.querySelector(".mdx-paste__input");
     var box = node.querySelector(".mdx-paste__results");
     var copy = node.querySelector(".mdx-paste__copy");
     var notice = node.querySelector(".mdx-paste__notice");
     var queryParam = node.getAttribute("data-mdx-url-query");
-    var timer = null;
+    var timer = null, latest = 0;
+    function show(index, result, paste, phase) {
+      render(box, result, index, root, paste, phase);
+      node.setAttribute("data-mdx-state", result.verdict === "match" ? "results" : "none");
+      node.setAttribute("data-mdx-verdict", result.verdict);
+      node.setAttribute("data-mdx-phase", phase);
+    }
     function run() {
-      loadIndex(indexUrl).then(function (index) {
+      var paste = input.value, mine = ++latest;
+      if (!paste.trim()) {
+        box.textContent = "";
+        node.setAttribute("data-mdx-state", "empty");
+        node.removeAttribute("data-mdx-phase");
+        return;
+      }
+      node.setAttribute("data-mdx-phase", "searching");
+      loadIndex(base).then(function (index) {
         var t0 = performance.now();
-        var answer = index.explain(input.value, 5);
-        node.setAttribute("data-mdx-ms", String(performance.now() - t0));
-        render(box, answer, index, root, input.value);
-        node.setAttribute("data-mdx-state", input.value.trim() ? (answer.verdict === "match" ? "results" : "none") : "empty");
-        node.setAttribute("data-mdx-verdict", input.value.trim() ? answer.verdict : "");
+        return answer(index, base, paste, function (first) {
+          if (mine !== latest) return;
+          // Shown at once only when words can't change it; otherwise the answer waits for them.
+          if (index.settled(first) || first.verdict === "none") show(index, first, paste, "first");
+          else box.textContent = "Searching\u2026";
+          releaseMaterialSearchIndex();
+        }, function (final) {
+          if (mine !== latest) return;
+          node.setAttribute("data-mdx-ms", String(performance.now() - t0));
+          show(index, final, paste, "final");
+        });
       }).catch(function (err) {
+        if (mine !== latest) return;
         box.textContent = "The search index could not be loaded (" + err.message + "). Browse by status or type instead.";
+        node.setAttribute("data-mdx-phase", "error");
+        releaseMaterialSearchIndex();
       });
     }
-    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 60); });
-    if (queryParam) {
-      var q = sharedPaste(queryParam);
-      if (q) { input.value = q; run(); keepMaterialSearchClosed(q); }
-    }
+    input.addEventListener("input", function () {
+      node.setAttribute("data-mdx-phase", "typing");  // what is on screen belongs to the previous text
+      clearTimeout(timer);
+      timer = setTimeout(run, 60);
+    });
+    var q = queryParam ? sharedPaste(queryParam) : null;
+    if (q) { input.value = q; run(); keepMaterialSearchClosed(q); }
+    else loadIndex(base).then(releaseMaterialSearchIndex, releaseMaterialSearchIndex);  // nothing to answer yet: ready for typing first
     if (copy) copy.addEventListener("click", function () {
-      loadIndex(indexUrl).then(function (index) {
+      loadIndex(base).then(function (index) {
         var red = index.redact(input.value);
         var url = location.origin + location.pathname + "#" + queryParam + "=" + encodeURIComponent(wellFormed(red.text));
         history.replaceState(null, "", url);
@@ -446,9 +579,17 @@
 
   function mountAll() { document.querySelectorAll("[data-mdx-component=paste-search]").forEach(mount); }
 
-  if (typeof module !== "undefined" && module.exports) { module.exports = { PasteIndex: PasteIndex, decode: decode }; return; }
+  if (inNode) { module.exports = { PasteIndex: PasteIndex, decode: decode }; return; }
+  // Pages that answer a paste load this script early (async, in <head>) and again with the others: run once.
+  if (window.mdxPasteSearch) return;
   window.mdxPasteSearch = { PasteIndex: PasteIndex, decode: decode };
-  if (typeof document$ !== "undefined") document$.subscribe(mountAll);  // Material's instant navigation
-  else if (document.readyState !== "loading") mountAll();
-  else document.addEventListener("DOMContentLoaded", mountAll);
+  // Mount what is already parsed (the early copy may run before the theme's bundle), then on every page the
+  // theme's instant navigation brings (document$), or when parsing ends.
+  mountAll();
+  function followNavigation() {
+    if (typeof document$ !== "undefined") document$.subscribe(mountAll);
+    else mountAll();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", followNavigation);
+  else followNavigation();
 })();

@@ -439,10 +439,11 @@ def llms_txt(registry: Registry, env: jinja2.Environment, recorded: dict) -> dic
     groups = [{"title": KIND_PLURALS[k], "entries": [{"title": e.title, "url": f"{site.site_url}errors/{e.id}/index.md", "summary": e.summary}
                                                           for e in _sorted_entries(e for e in registry.entries if e.kind == k)]} for k in KIND_ORDER]
     index = env.get_template("llms.txt.j2").render(
-        site_name="Claude API errors", description="Troubleshooting reference for errors from the Claude API, its SDKs, Amazon Bedrock, Google Vertex AI and Claude Code: every status, error type, error code and real-world error signature, with causes, fixes and sources.",
+        note=NOTE.format(template="llms.txt.j2"), site_name="Claude API errors", description="Troubleshooting reference for errors from the Claude API, its SDKs, Amazon Bedrock, Google Vertex AI and Claude Code: every status, error type, error code and real-world error signature, with causes, fixes and sources.",
         full_url=f"{site.site_url}llms-full.txt", json_url=f"{site.site_url}errors.json", groups=[g for g in groups if g["entries"]])
     full = "\n\n---\n\n".join(_entry_twin(registry, env, e, recorded.get(e.id, {})).split("\n", 1)[1] for e in _sorted_entries(registry.entries))
-    return {"llms.txt": index, "llms-full.txt": f"# Claude API errors: every entry\n\n{full}"}
+    note = f"<!-- {NOTE.format(template='entry_twin.md.j2')} -->"
+    return {"llms.txt": index, "llms-full.txt": f"# Claude API errors: every entry\n\n{full}\n\n{note}\n"}
 
 
 def opensearch(registry: Registry, env: jinja2.Environment, recorded: dict) -> dict[str, str]:

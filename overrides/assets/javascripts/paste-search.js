@@ -355,7 +355,7 @@
       .then(function () { onFinal(index.explain(paste, 5, true)); });
   }
 
-  /* Material's search index waits (scripts/../search-index-later.js) until the first answer is on screen. */
+  /* Material's search index waits (paste-first.js) until the first answer is on screen. */
   function releaseMaterialSearchIndex() { if (window.mdxReleaseSearchIndex) window.mdxReleaseSearchIndex(); }
 
   function el(tag, cls, text) {

@@ -1,10 +1,22 @@
-/* On pages that answer a pasted error (home, paste): Material's own search index (megabytes at scale) must not
-   compete for the network with the paste search's first answer. Material asks for it with XMLHttpRequest at start;
-   this holds that one request until the paste component has shown its first answer (it calls
-   window.mdxReleaseSearchIndex), or until the reader reaches for Material's search. Loaded in <head>, before
-   Material's bundle. */
+/* On pages that answer a pasted error (home, paste), loaded in <head> before Material's bundle:
+   1. An old share link's ?q=<paste> moves to the fragment (#q=) at once, before anything else reads it: the paste
+      leaves the address that gets logged, and Material's search, which also reads ?q=, doesn't open over it.
+   2. Material's own search index (megabytes at scale) must not compete for the network with the paste search's
+      first answer. Material asks for it with XMLHttpRequest at start; this holds that one request until the paste
+      component has shown its first answer (it calls window.mdxReleaseSearchIndex), or until the reader reaches
+      for Material's search. */
 (function () {
   "use strict";
+  var search = new URLSearchParams(location.search);
+  var q = search.get("q");
+  if (q !== null && !new URLSearchParams(location.hash.replace(/^#/, "")).has("q")) {
+    search.delete("q");
+    var fragment = new URLSearchParams();
+    fragment.set("q", typeof q.toWellFormed === "function" ? q.toWellFormed() : q);
+    var rest = search.toString();
+    history.replaceState(history.state, "", location.pathname + (rest ? "?" + rest : "") + "#" + fragment.toString());
+  }
+
   var open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;
   var released = false, waiting = [];
   XMLHttpRequest.prototype.open = function (method, url) {

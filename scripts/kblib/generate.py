@@ -377,12 +377,14 @@ def _entries_group(title: str, entries, prefix: str) -> dict:
     return {"title": title, "entries": [{"title": e.title, "url": f"{prefix}{e.id}/index.md", "summary": e.summary} for e in _sorted_entries(entries)]}
 
 
-def _guide_twin(path: Path) -> str:
-    """A hand-written guide as plain Markdown: its snippets included, its links pointing at twins or pages."""
-    text = path.read_text(encoding="utf-8").split("---\n", 2)[2] if path.read_text(encoding="utf-8").startswith("---\n") else path.read_text(encoding="utf-8")
+def _guide_twin(path: Path, generated: dict[str, str]) -> str:
+    """A hand-written guide as plain Markdown: its snippets included (generated ones from `generated`, not from a
+    disk that may not hold them yet), its links pointing at twins or pages."""
+    text = path.read_text(encoding="utf-8")
+    text = text.split("---\n", 2)[2] if text.startswith("---\n") else text
 
     def include(m: re.Match) -> str:
-        included = (CONTENT / m.group(2)).read_text(encoding="utf-8")
+        included = generated.get(m.group(2)) or (CONTENT / m.group(2)).read_text(encoding="utf-8")
         included = "\n".join(line for line in included.splitlines() if not line.startswith("<!-- Generated"))
         return "\n".join(m.group(1) + line if line else line for line in included.splitlines())
 
@@ -428,8 +430,9 @@ def markdown_twins(registry: Registry, env: jinja2.Environment, recorded: dict) 
         entries = [e for e in registry.entries if surface.id in e.surfaces]
         groups = [_entries_group(KIND_PLURALS[k], [e for e in entries if e.kind == k], "../../errors/") for k in KIND_ORDER]
         out[f"{TWINS}/surfaces/{surface.id}/index.md"] = _list_twin(env, f"surfaces/{surface.id}/", f"{surface.title} errors", surface.description, [g for g in groups if g["entries"]])
+    snippets = fragments(registry, env, recorded)
     for guide in sorted(GUIDES.glob("*.md")):
-        out[f"{TWINS}/guides/{guide.stem}/index.md"] = f"<!-- {NOTE.format(template='(none: the guide content/guides/' + guide.name + ')')} -->\n" + _guide_twin(guide)
+        out[f"{TWINS}/guides/{guide.stem}/index.md"] = f"<!-- {NOTE.format(template='(none: the guide content/guides/' + guide.name + ')')} -->\n" + _guide_twin(guide, snippets)
     return out
 
 

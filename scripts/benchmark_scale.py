@@ -90,6 +90,10 @@ def synthetic(data: dict, scale: int, seed: int = 7) -> dict:
             if e.get("error_code"):
                 e["error_code"] = f"{entry['error_code']}_v{k}"
             e.pop("response", None)  # the fake API plays no part here
+            if e["kind"] in ("status", "error_type"):
+                # A knowledge base grows by specific errors: one general entry per status or type stays one.
+                e["kind"] = "signature"
+                e["patterns"] = e["patterns"] or [_vary_pattern(e.get("message") or e["title"], rng, vocabulary).replace("{", "{{").replace("}", "}}")]
             out["entries"].append(e)
     return out
 

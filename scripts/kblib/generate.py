@@ -414,8 +414,12 @@ def _twin_target(source: str, target: str, anchor: str) -> str:
 
 
 def markdown_twins(registry: Registry, env: jinja2.Environment, recorded: dict) -> dict[str, str]:
-    """A Markdown twin for every entry, hub and guide: made from errors.yaml (and the guides' sources), not from HTML."""
-    out = {f"{TWINS}/errors/{e.id}/index.md": _entry_twin(registry, env, e, recorded.get(e.id, {})) for e in registry.entries}
+    """A Markdown twin for every entry, hub and guide: made from errors.yaml (and the guides' sources), not from HTML;
+    and /llms-full.txt, every entry's twin in one file."""
+    entry_twins = {e.id: _entry_twin(registry, env, e, recorded.get(e.id, {})) for e in registry.entries}
+    out = {f"{TWINS}/errors/{eid}/index.md": text for eid, text in entry_twins.items()}
+    full = "\n\n---\n\n".join(entry_twins[e.id].split("\n", 1)[1] for e in _sorted_entries(registry.entries))
+    out["llms-full.txt"] = f"# Claude API errors: every entry\n\n{full}\n\n<!-- {NOTE.format(template='entry_twin.md.j2')} -->\n"
     kinds = [_entries_group(KIND_PLURALS[k], [e for e in registry.entries if e.kind == k], "") for k in KIND_ORDER]
     out[f"{TWINS}/errors/index.md"] = _list_twin(env, "errors/", "All errors", "Every entry, by kind.", [g for g in kinds if g["entries"]])
     by_status = _grouped(registry.entries, lambda e: e.status)
@@ -437,16 +441,14 @@ def markdown_twins(registry: Registry, env: jinja2.Environment, recorded: dict) 
 
 
 def llms_txt(registry: Registry, env: jinja2.Environment, recorded: dict) -> dict[str, str]:
-    """/llms.txt: every entry with a one-line summary, linking its Markdown twin; /llms-full.txt: every entry in full."""
+    """/llms.txt: every entry with a one-line summary, linking its Markdown twin (llms-full.txt comes with the twins)."""
     site = env.globals["site"]
     groups = [{"title": KIND_PLURALS[k], "entries": [{"title": e.title, "url": f"{site.site_url}errors/{e.id}/index.md", "summary": e.summary}
                                                           for e in _sorted_entries(e for e in registry.entries if e.kind == k)]} for k in KIND_ORDER]
     index = env.get_template("llms.txt.j2").render(
         note=NOTE.format(template="llms.txt.j2"), site_name="Claude API errors", description="Troubleshooting reference for errors from the Claude API, its SDKs, Amazon Bedrock, Google Vertex AI and Claude Code: every status, error type, error code and real-world error signature, with causes, fixes and sources.",
         full_url=f"{site.site_url}llms-full.txt", json_url=f"{site.site_url}errors.json", groups=[g for g in groups if g["entries"]])
-    full = "\n\n---\n\n".join(_entry_twin(registry, env, e, recorded.get(e.id, {})).split("\n", 1)[1] for e in _sorted_entries(registry.entries))
-    note = f"<!-- {NOTE.format(template='entry_twin.md.j2')} -->"
-    return {"llms.txt": index, "llms-full.txt": f"# Claude API errors: every entry\n\n{full}\n\n{note}\n"}
+    return {"llms.txt": index}
 
 
 def opensearch(registry: Registry, env: jinja2.Environment, recorded: dict) -> dict[str, str]:

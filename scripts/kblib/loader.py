@@ -138,9 +138,22 @@ def _entry_at_line(data, located: _Located, line: int) -> str | None:
     return found
 
 
+def _inline_refs(node, defs: dict):
+    """The schema with every `$ref: #/$defs/x` replaced by x itself (the schema has no recursion): validating
+    thousands of entries then spends no time looking references up."""
+    if isinstance(node, dict):
+        if str(node.get("$ref", "")).startswith("#/$defs/"):  # its siblings (a description) only annotate
+            siblings = {k: v for k, v in node.items() if k != "$ref"}
+            return {**_inline_refs(defs[node["$ref"].rsplit("/", 1)[1]], defs), **siblings}
+        return {k: _inline_refs(v, defs) for k, v in node.items() if k != "$defs"}
+    if isinstance(node, list):
+        return [_inline_refs(v, defs) for v in node]
+    return node
+
+
 def _check_schema(data, located: _Located, checker: _Checker) -> None:
     schema = json.loads(SCHEMA_PATH.read_text())
-    validator = jsonschema.Draft202012Validator(schema)
+    validator = jsonschema.Draft202012Validator(_inline_refs(schema, schema.get("$defs", {})))
     for error in validator.iter_errors(data):
         path = list(error.path)
         entry_id = _entry_id_at(data, path[1]) if len(path) > 1 and path[0] == "entries" else None

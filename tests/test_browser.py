@@ -294,3 +294,20 @@ def test_a_long_share_link_answers(strict_page, site, form, size):
     text = "x" * size + "\n" + PROMPT_TOO_LONG
     assert _share_link_problems(page, site + "paste/" + form + urllib.parse.quote(text)) == []
     assert "prompt" in _first_result(page).locator("a").get_attribute("href")
+
+
+def test_a_share_link_fetches_only_the_parts_of_the_index_its_paste_needs(page, site, built_site):
+    """The first answer must not wait for the whole index: core.json, the candidates' entry shards and the word
+    shards of the paste's own words, and nothing else."""
+    folder = built_site / "assets" / "generated" / "paste"
+    entry_shards, word_shards = len(list(folder.glob("shard-*.json"))), len(list(folder.glob("text-*.json")))
+    page.goto(site + "paste/#q=" + urllib.parse.quote(PROMPT_TOO_LONG))
+    page.wait_for_selector("[data-mdx-component=paste-search][data-mdx-phase=final]", state="attached")
+    assert "prompt-is-too-long" in _first_result(page).locator("a").get_attribute("href")
+    fetched = [u.rsplit("/", 1)[1] for u in page.requests_seen if "/assets/generated/paste/" in u]
+    assert fetched.count("core.json") == 1, fetched
+    entries = [f for f in fetched if f.startswith("shard-")]
+    words = [f for f in fetched if f.startswith("text-")]
+    assert 1 <= len(entries) < entry_shards, entries  # the candidates' and the best word candidates' shards
+    assert 1 <= len(words) <= len(set(PROMPT_TOO_LONG.split())) and len(words) < word_shards / 2, (words, word_shards)
+    assert len(fetched) == len(set(fetched)), fetched  # nothing fetched twice

@@ -63,7 +63,7 @@ def test_js_and_python_answer_every_case_the_same(index_file, sdk_recordings):
 
 
 def test_word_scores_are_lunr_js_scores(index_file, registry, tmp_path):
-    """text.json stores lunr's weights per term; summing them must rank and score (relative to the best) exactly as
+    """The word shards (text-NNNN.json) store lunr's weights per term; summing them must rank and score (relative to the best) exactly as
     lunr.js's own query on the lunr index they came from. No pipeline on either side (lunr.py's and lunr.js's
     stemmers and trimmers differ; see RESEARCH.md)."""
     from kblib.pastesearch import _lunr_index

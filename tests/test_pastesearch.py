@@ -222,3 +222,30 @@ def test_negatives_are_sourced_and_varied():
     kinds = {c["kind"] for c in cases}
     assert kinds == {"unrelated", "other-provider", "prose"}
     assert len({c["provider"] for c in cases if c["kind"] == "other-provider"}) >= 8
+
+
+def test_word_index_is_cut_so_a_paste_needs_only_the_shards_of_its_words(registry):
+    """Each word shard is a run of consecutive terms (in JavaScript's string order) of bounded size, and the
+    first term of each, in core.json, is enough to find any term's shard: so a paste fetches one small file per
+    word at most, whatever the size of the index, and finds every posting it would find in the whole index."""
+    import bisect
+
+    from kblib.pastesearch import TEXT_SHARD_BYTES, _text_index, text_name
+
+    files = json.loads(json.dumps(build_index(registry)))
+    core = files["core.json"]
+    bounds = core["text_bounds"]
+    assert core["text_shards"] == len(bounds) > 1
+    order = [b.encode("utf-16-be") for b in bounds]
+    assert order == sorted(order)
+    whole = _text_index(registry)["terms"]
+    seen = {}
+    for k in range(core["text_shards"]):
+        shard = files[text_name(k)]["terms"]
+        size = sum(len(t) + len(json.dumps(p)) + 6 for t, p in shard.items())
+        assert size <= TEXT_SHARD_BYTES or len(shard) == 1, (k, size)
+        for term in shard:
+            # the page's lookup: the last shard whose first term is not after the term
+            assert bisect.bisect_right(order, term.encode("utf-16-be")) - 1 == k, term
+        seen.update(shard)
+    assert seen == whole

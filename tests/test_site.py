@@ -32,7 +32,7 @@ def test_strict_build_passes(built_site):
     assert (built_site / "index.html").is_file()
     assert (built_site / "errors" / "http-429" / "index.html").is_file()
     assert (built_site / "errors.json").is_file()
-    assert (built_site / "assets" / "generated" / "paste" / "core.json").is_file() and (built_site / "assets" / "generated" / "paste" / "text.json").is_file()
+    assert (built_site / "assets" / "generated" / "paste" / "core.json").is_file() and (built_site / "assets" / "generated" / "paste" / "text-0000.json").is_file()
 
 
 def test_no_page_requests_a_third_party_host(built_site):

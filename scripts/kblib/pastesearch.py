@@ -9,10 +9,12 @@ costs the same whatever the size of the knowledge base:
   a message pattern, an error code, an exception class, a status or error type) to the entries it points at;
 - shard-NNN.json: the entries themselves (patterns, titles, summaries), in the shard core.json's shard_of
   names; a paste needs only the shards of its candidates;
-- text.json: the full-text index (words): lunr's own BM25 weights, built with lunr.py and stored per term as
-  postings, so a query sums the postings of its words and scores exactly as lunr.js's query would (a test holds
-  them together) at a fraction of the cost. Loaded after the first answer to refine it and to find related
-  pages; words alone never make a match, so the first answer doesn't wait for it.
+- text-NNNN.json: the full-text index (words): lunr's own BM25 weights, built with lunr.py and stored per term
+  as postings, so a query sums the postings of its words and scores exactly as lunr.js's query would (a test
+  holds them together) at a fraction of the cost. The terms are cut into shards of consecutive terms of about
+  TEXT_SHARD_BYTES each (core.json's text_bounds holds each shard's first term): a paste reads at most
+  MAX_QUERY_TOKENS words, so it fetches at most that many small shards however large the index grows. They
+  refine the first answer and find related pages; words alone never make a match.
 """
 from __future__ import annotations
 
@@ -26,8 +28,9 @@ from .model import Registry, class_name_tail
 from .patterns import compile_pattern
 
 INDEX_DIR = "assets/generated/paste"
-CORE, TEXT = "core.json", "text.json"
+CORE = "core.json"
 SHARD_SIZE = 32  # entries per shard: a shard is small enough to fetch for one candidate
+TEXT_SHARD_BYTES = 8000  # of JSON per word-index shard: a few KB gzipped, one request per word of a paste at most
 GRAM = 6  # a pattern is routed by a 6-character piece of its literal text, the rarest one among all patterns
 TEXT_CANDIDATES = 10  # entries that only words point at: how many of the best join the candidates
 
@@ -299,20 +302,48 @@ def _locality(entry) -> tuple:
 
 
 def build_index(registry: Registry) -> dict[str, dict]:
-    """The index folder's files, {name: document}: core.json, shard-NNN.json and text.json."""
+    """The index folder's files, {name: document}: core.json, shard-NNN.json and text-NNNN.json."""
     shard_of = _shard_of(registry)
     shards = max(shard_of, default=0) + 1
     records = [_entry_record(registry, n, e) for n, e in enumerate(registry.entries)]
-    files = {CORE: {"version": 2, "rules": _rules(registry), "entries": len(records), "shards": shards, "shard_of": shard_of,
-                    "gram": GRAM, "text_candidates": TEXT_CANDIDATES, "router": _router(registry)}}
+    text_bounds, text_shards = _text_shards(_text_index(registry)["terms"])
+    files = {CORE: {"version": 3, "rules": _rules(registry), "entries": len(records), "shards": shards, "shard_of": shard_of,
+                    "gram": GRAM, "text_candidates": TEXT_CANDIDATES, "router": _router(registry),
+                    "text_shards": len(text_shards), "text_bounds": text_bounds}}
     for k in range(shards):
         files[shard_name(k)] = {"entries": [r for r in records if shard_of[r["n"]] == k]}
-    files[TEXT] = _text_index(registry)
+    for k, terms in enumerate(text_shards):
+        files[text_name(k)] = {"terms": terms}
     return files
 
 
 def shard_name(k: int) -> str:
     return f"shard-{k:03d}.json"
+
+
+def text_name(k: int) -> str:
+    return f"text-{k:04d}.json"
+
+
+def _utf16(term: str) -> bytes:
+    return term.encode("utf-16-be")  # JavaScript orders strings by UTF-16 code units; the page looks terms up by that order
+
+
+def _text_shards(terms: dict[str, list]) -> tuple[list[str], list[dict[str, list]]]:
+    """The word index cut into runs of consecutive terms of about TEXT_SHARD_BYTES each; bounds[k] is shard k's
+    first term, so the page finds a word's shard by binary search without a list of every term."""
+    bounds: list[str] = []
+    shards: list[dict[str, list]] = []
+    size = 0
+    for term in sorted(terms, key=_utf16):
+        cost = len(term) + len(json.dumps(terms[term])) + 6
+        if not shards or size + cost > TEXT_SHARD_BYTES:
+            bounds.append(term)
+            shards.append({})
+            size = 0
+        shards[-1][term] = terms[term]
+        size += cost
+    return bounds, shards
 
 
 # ---- reading a paste ---------------------------------------------------------------------------
@@ -412,14 +443,14 @@ class PasteIndex:
         self.report = core.get("report", {})
         self.about = core.get("about", {})
         self.entries = {r["n"]: r for k in range(self.shards) for r in files[shard_name(k)]["entries"]}
-        self.terms = files[TEXT]["terms"]
+        self.terms = {t: p for k in range(core["text_shards"]) for t, p in files[text_name(k)]["terms"].items()}
         self.compiled: dict[int, list] = {}  # filled as entries become candidates: compiling every pattern up front is slow
 
     @classmethod
     def from_dir(cls, path: Path | str) -> "PasteIndex":
         path = Path(path)
         core = json.loads((path / CORE).read_text(encoding="utf-8"))
-        names = [CORE, TEXT, *(shard_name(k) for k in range(core["shards"]))]
+        names = [CORE, *(shard_name(k) for k in range(core["shards"])), *(text_name(k) for k in range(core["text_shards"]))]
         return cls({name: core if name == CORE else json.loads((path / name).read_text(encoding="utf-8")) for name in names})
 
     def analyze(self, paste: str) -> dict:
@@ -555,7 +586,7 @@ class PasteIndex:
         verdict: "match" when the best entry is exact or likely; "other-provider" when the paste carries another
         AI provider's markers and no sign of Claude; otherwise "none", with the entries as related reading and the
         general status or type entry for what was read. With words=False, the first answer, before the full-text
-        index is used (the page shows it while text.json loads).
+        index is used (the page shows it while the word shards load).
         """
         ev = self.analyze(paste)
         read = {"status": ev["statuses"], "error_type": ev["types"], "error_code": ev["codes"],

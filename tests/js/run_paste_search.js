@@ -14,7 +14,7 @@ const index = PasteIndex.fromFiles(files);
 const slim = (answer) => ({ ...answer, matches: answer.matches.map((m) => ({ id: m.id, score: m.score, why: m.why, confidence: m.confidence })) });
 const results = input.pastes.map((p) => slim(index.explain(p, input.top)));
 const first = input.pastes.map((p) => slim(index.explain(p, input.top, false)));
-// lunr.js itself, on the lunr index text.json's weights come from: what the page's word scores must equal.
+// lunr.js itself, on the lunr index the word shards' weights come from: what the page's word scores must equal.
 const lunrIndex = input.lunr_index ? require("lunr").Index.load(JSON.parse(fs.readFileSync(input.lunr_index, "utf8"))) : null;
 const lunrResults = (input.lunr_queries || []).map((tokens) =>
   lunrIndex.query((q) => tokens.forEach((t) => q.term(t, { usePipeline: false }))).map((r) => ({ ref: r.ref, score: r.score })));

@@ -3,8 +3,9 @@
  * every rule, weight and regex read from the generated index folder (assets/generated/paste/), so both
  * give the same ranking (tests/test_parity.py holds them to it). The page fetches core.json, then only
  * the shards of the paste's candidates, answers, and refines the answer with the full-text index
- * (text.json: lunr's weights, per term) fetched afterwards. Nothing pasted leaves the page: the only requests
- * are for those files, and results are built with textContent, never innerHTML.
+ * (text-NNNN.json: lunr's weights by term, only the shards holding the paste's words), fetched alongside.
+ * Nothing pasted leaves the page: the only requests are for those files, and results are built with
+ * textContent, never innerHTML.
  */
 (function () {
   "use strict";
@@ -45,7 +46,9 @@
     this.entries = {};
     this.compiled = {};
     this.loadedShards = {};
-    this.terms = null;
+    this.textBounds = core.text_bounds;
+    this.loadedText = {};
+    this.terms = Object.create(null);  // term -> postings, from the word shards loaded so far ("__proto__" is a term like any other)
     this.codeSet = new Set(Object.keys(core.router.codes));
     this.stop = new Set(r.stopwords);
     this.statusRes = r.status_regexes.map(function (rx) { return new RegExp(rx, "gi"); });
@@ -60,15 +63,16 @@
     this.secretRes = r.secret_regexes.map(function (rx) { return new RegExp(rx, "gi"); });
   }
 
-  /* The whole folder at once (Node, tests): {"core.json": ..., "shard-000.json": ..., "text.json": ...}. */
+  /* The whole folder at once (Node, tests): {"core.json": ..., "shard-000.json": ..., "text-0000.json": ...}. */
   PasteIndex.fromFiles = function (files) {
     var index = new PasteIndex(files["core.json"]);
     for (var k = 0; k < index.shards; k++) index.addShard(k, files[shardName(k)]);
-    index.setText(files["text.json"]);
+    for (k = 0; k < index.textBounds.length; k++) index.addText(k, files[textName(k)]);
     return index;
   };
 
-  function shardName(k) { return "shard-" + ("00" + k).slice(-3) + ".json"; }
+  function shardName(k) { return "shard-" + String(k).padStart(3, "0") + ".json"; }
+  function textName(k) { return "text-" + String(k).padStart(4, "0") + ".json"; }
 
   PasteIndex.prototype.addShard = function (k, doc) {
     var self = this;
@@ -79,7 +83,29 @@
     this.loadedShards[k] = true;
   };
 
-  PasteIndex.prototype.setText = function (doc) { this.terms = doc.terms; };
+  PasteIndex.prototype.addText = function (k, doc) {
+    if (this.loadedText[k]) return;
+    for (var t in doc.terms) if (Object.prototype.hasOwnProperty.call(doc.terms, t)) this.terms[t] = doc.terms[t];
+    this.loadedText[k] = true;
+  };
+
+  /* The word shard that holds a term, if any: the last shard whose first term is not after it (the generator
+     orders terms by UTF-16 code units, as < does here). */
+  PasteIndex.prototype.textShardOf = function (term) {
+    var b = this.textBounds, lo = 0, hi = b.length - 1, found = -1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (b[mid] <= term) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return found;
+  };
+
+  /* Word shards not loaded yet that hold any of these terms. */
+  PasteIndex.prototype.missingText = function (query) {
+    var out = [], self = this;
+    query.forEach(function (t) { var k = self.textShardOf(t); if (k >= 0 && !self.loadedText[k] && out.indexOf(k) < 0) out.push(k); });
+    return out;
+  };
 
   /* Shards not loaded yet that hold any of these entries. */
   PasteIndex.prototype.missingShards = function (numbers) {
@@ -276,7 +302,7 @@
 
   /* The answer: a verdict (match, none, other-provider), what was read, the entries, and the general entries.
      words=false gives the first answer, before the full-text index is used. The candidates' shards (and, with
-     words, text.json and the shards of the word candidates) must be loaded: see answer() below. */
+     words, the word shards of its terms and the shards of the word candidates) must be loaded: see answer() below. */
   PasteIndex.prototype.explain = function (paste, top, words) {
     var ev = this.analyze(paste), rules = this.rules, self = this;
     var read = { status: ev.statuses, error_type: ev.types, error_code: ev.codes,
@@ -340,17 +366,22 @@
     }));
   }
 
-  function loadWords(index, base) {
-    if (index.terms) return Promise.resolve();
-    return fetchJSON(base + "text.json").then(function (doc) { if (!index.terms) index.setText(doc); });
+  function loadWords(index, base, query) {
+    return Promise.all(index.missingText(query).map(function (k) {
+      return fetchJSON(base + textName(k)).then(function (doc) { index.addText(k, doc); });
+    }));
   }
 
   /* The first answer as soon as the shards of the paste's candidates are in; then the answer with words, once
-     text.json and the word candidates' shards are. */
+     the word shards of the paste's words (asked for at the same time, a few KB each) and the shards of the
+     entries they point at are. */
   function answer(index, base, paste, onFirst, onFinal) {
     var ev = index.analyze(paste);
-    return loadShards(index, base, index.missingShards(index.candidates(ev)))
-      .then(function () { onFirst(index.explain(paste, 5, false)); return loadWords(index, base); })
+    var candidates = loadShards(index, base, index.missingShards(index.candidates(ev)));
+    var words = loadWords(index, base, ev.query);
+    words.catch(function () {});  // a failure is reported through the chain below, once
+    return candidates
+      .then(function () { onFirst(index.explain(paste, 5, false)); return words; })
       .then(function () { return loadShards(index, base, index.missingShards(index.wordCandidates(index.textScores(ev.query)))); })
       .then(function () { onFinal(index.explain(paste, 5, true)); });
   }

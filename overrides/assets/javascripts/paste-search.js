@@ -608,19 +608,46 @@
     return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/g, function (m, before) { return (before || "") + "\uFFFD"; });
   }
 
+  /* A share link's paste is known long before the component is parsed (parsing waits for the theme's stylesheets
+     and inline scripts): fetch the index files it needs now, so the component finds them on their way when it
+     mounts. Only the early copy in <head> on the paste page carries the link's parameter. */
+  function prefetchSharedPaste(script) {
+    var param = script && script.getAttribute("data-mdx-url-query");
+    var hint = document.querySelector("link[rel=preload][href$='generated/paste/core.json']");
+    if (!param || !hint) return;
+    var paste = new URLSearchParams(location.hash.replace(/^#/, "")).get(param) || new URLSearchParams(location.search).get(param);
+    if (!paste) return;
+    var base = hint.href.slice(0, -"core.json".length);
+    var ignore = function () {};  // a failure shows when the component asks for the same files
+    loadIndex(base).then(function (index) {
+      var ev = index.analyze(paste);
+      loadShards(index, base, index.missingShards(index.candidates(ev))).catch(ignore);
+      loadWords(index, base, ev.query).catch(ignore);
+    }, ignore);
+  }
+
   function mountAll() { document.querySelectorAll("[data-mdx-component=paste-search]").forEach(mount); }
 
   if (inNode) { module.exports = { PasteIndex: PasteIndex, decode: decode }; return; }
   // Pages that answer a paste load this script early (async, in <head>) and again with the others: run once.
   if (window.mdxPasteSearch) return;
   window.mdxPasteSearch = { PasteIndex: PasteIndex, decode: decode };
-  // Mount what is already parsed (the early copy may run before the theme's bundle), then on every page the
-  // theme's instant navigation brings (document$), or when parsing ends.
+  // Mount what is already parsed, and, while the page is still loading, each component as soon as the parser has
+  // reached its results box (the early copy runs long before the theme's bundle, which parsing waits for); then
+  // on every page the theme's instant navigation brings (document$).
+  prefetchSharedPaste(document.currentScript);
   mountAll();
   function followNavigation() {
     if (typeof document$ !== "undefined") document$.subscribe(mountAll);
     else mountAll();
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", followNavigation);
-  else followNavigation();
+  if (document.readyState === "loading") {
+    var parsing = new MutationObserver(function () {
+      document.querySelectorAll("[data-mdx-component=paste-search]").forEach(function (node) {
+        if (node.querySelector(".mdx-paste__results")) mount(node);
+      });
+    });
+    parsing.observe(document.documentElement, { childList: true, subtree: true });
+    document.addEventListener("DOMContentLoaded", function () { parsing.disconnect(); followNavigation(); });
+  } else followNavigation();
 })();

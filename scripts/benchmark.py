@@ -22,7 +22,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from browser import browser, serve  # noqa: E402
-from kblib.pastesearch import INDEX_PATH, PasteIndex  # noqa: E402
+from benchmark_scale import search_times  # noqa: E402
+from kblib.pastesearch import INDEX_DIR, PasteIndex  # noqa: E402
 from pastecases import TIERS, accuracy, negative_cases, public_cases, recorded_cases, tier_table  # noqa: E402
 
 SITE = ROOT / "build" / "benchmark-site"
@@ -63,19 +64,6 @@ def material_search(page, base: str, paste: str) -> list[str]:
     return ids
 
 
-def browser_latency(page, pastes: list[str]) -> list[float]:
-    """Milliseconds per search with the page's own code and index, measured inside the page."""
-    return page.evaluate(
-        """async (pastes) => {
-          const doc = await (await fetch('assets/generated/paste-index.json')).json();
-          const index = new window.mdxPasteSearch.PasteIndex(doc);
-          index.search('warm up', 5);
-          return pastes.map(p => { const t0 = performance.now(); index.search(p, 5); return performance.now() - t0; });
-        }""",
-        pastes,
-    )
-
-
 def material_answer(page, base: str, paste: str) -> dict:
     """Material's search in the shape of our explain(): it has no confidence, so every result it lists is an answer."""
     ids = material_search(page, base, paste)
@@ -108,7 +96,7 @@ def main() -> int:
     build_site()
     cases = public_cases() + recorded_cases()
     negatives = negative_cases()
-    index = PasteIndex.from_file(SITE / INDEX_PATH)
+    index = PasteIndex.from_dir(SITE / INDEX_DIR)
     ours = accuracy(lambda p: [m["id"] for m in index.search(p, top=10)], cases)
     public_only = accuracy(lambda p: [m["id"] for m in index.search(p, top=10)], public_cases())
     ours_tiers = tier_table(lambda p: index.explain(p), cases, negatives)
@@ -121,9 +109,8 @@ def main() -> int:
         page.wait_for_function("!/Initializing/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=30000)
         material = accuracy(lambda p: material_search(page, base, p), material_cases)
         material_tiers = tier_table(lambda p: material_answer(page, base, p), material_cases, material_negatives)
-        page.goto(base)
-        latencies = browser_latency(page, [c["paste"] for c in cases])
-        big = browser_latency(page, ["x" * 1_000_000 + "\n" + cases[0]["paste"]] * 5)
+        latencies = search_times(b, base, [c["paste"] for c in cases])  # the page's own code, the whole index loaded
+        big = search_times(b, base, ["x" * 1_000_000 + "\n" + cases[0]["paste"]] * 5)
     rows = [
         ("Paste search, all cases", ours),
         ("Paste search, public reports only", public_only),

@@ -40,6 +40,12 @@ def entry_id(href: str) -> str | None:
     return m.group(1) if m else None
 
 
+def open_material_search(page, base: str) -> None:
+    page.goto(base)
+    page.click("label.md-search__icon, .md-search__input")
+    page.wait_for_function("!/Initializing/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=30000)
+
+
 def material_search(page, base: str, paste: str) -> list[str]:
     """Type the paste into Material's search box and read the ranked result links.
 
@@ -48,11 +54,14 @@ def material_search(page, base: str, paste: str) -> list[str]:
     meta = "document.querySelector('.md-search-result__meta').textContent"
     page.fill(".md-search__input", "")
     page.press(".md-search__input", "End")  # Material searches on keyup
-    page.wait_for_function(f"/Type to start/.test({meta})", timeout=5000)
+    try:
+        page.wait_for_function(f"/Type to start/.test({meta})", timeout=15000)
+    except Exception:  # noqa: BLE001 - a search that never came back (its worker stuck on the last paste): start afresh
+        open_material_search(page, base)
     page.fill(".md-search__input", paste[:2000])  # Material's box is a one-line input; long pastes are cut
     page.press(".md-search__input", "End")
     try:
-        page.wait_for_function(f"!/Type to start|Initializing/.test({meta})", timeout=5000)
+        page.wait_for_function(f"!/Type to start|Initializing/.test({meta})", timeout=15000)
     except Exception:  # noqa: BLE001 - no answer counts as no result
         return []
     hrefs = page.eval_on_selector_all(".md-search-result__item > .md-search-result__link", "els => els.map(e => e.href)")
@@ -104,9 +113,7 @@ def main() -> int:
     material_negatives = negatives[: args.limit] if args.limit else negatives
     with serve(SITE) as base, browser() as b:
         page = b.new_page(bypass_csp=True)  # the driver's waits evaluate strings in the page
-        page.goto(base)
-        page.click("label.md-search__icon, .md-search__input")
-        page.wait_for_function("!/Initializing/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=30000)
+        open_material_search(page, base)
         material = accuracy(lambda p: material_search(page, base, p), material_cases)
         material_tiers = tier_table(lambda p: material_answer(page, base, p), material_cases, material_negatives)
         latencies = search_times(b, base, [c["paste"] for c in cases])  # the page's own code, the whole index loaded

@@ -249,3 +249,23 @@ def test_word_index_is_cut_so_a_paste_needs_only_the_shards_of_its_words(registr
             assert bisect.bisect_right(order, term.encode("utf-16-be")) - 1 == k, term
         seen.update(shard)
     assert seen == whole
+
+
+def test_a_pattern_that_is_mostly_placeholder_needs_the_entrys_status_or_type(index):
+    """ "model: {model}" carries six characters of its own: in Continue's error header ("Model: Claude Sonnet 4.5")
+    it must not prove the model-not-found entry; with not_found_error in the paste it does."""
+    header = ("Model: Claude Sonnet 4.5\nProvider: bedrock\nStatus Code: N/A\n\n"
+              "The pending stream has been canceled (caused by: read ECONNRESET)")  # continuedev/continue#9545
+    answer = index.explain(header)
+    assert not (answer["matches"] and answer["matches"][0]["id"] == "model-id-not-found" and answer["matches"][0]["confidence"] == "exact")
+    body = '404 {"type":"error","error":{"type":"not_found_error","message":"model: claude-3-5-sonnet-latest"}}'
+    top = index.explain(body)["matches"][0]
+    assert (top["id"], top["confidence"]) == ("model-id-not-found", "exact")
+
+
+def test_httpx_status_errors_are_read(index):
+    """httpx's raise_for_status prints the status inside quotes, with or without a reason phrase."""
+    paste = ("httpx.HTTPStatusError: Server error '529 ' for url 'https://api.anthropic.com/v1/messages'\n"
+             "For more information check: https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/529")  # Aider-AI/aider#2204
+    assert index.explain(paste)["read"]["status"] == [529]
+    assert index.explain("httpx.HTTPStatusError: Client error '413 Payload Too Large' for url 'https://x'")["read"]["status"] == [413]

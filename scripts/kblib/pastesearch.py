@@ -41,6 +41,9 @@ MIN_SCORE = 12.0
 # A matched message pattern proves the entry on its own only when it carries this much literal text (shorter ones,
 # such as "Permission denied", also occur in unrelated errors) and the text is Claude's own.
 MIN_EXACT_PATTERN_CHARS = 20
+# A pattern with less literal text than this ("model: {model}") is mostly placeholder: it proves its entry only
+# when the paste also shows the entry's status or error type.
+MIN_BARE_PATTERN_CHARS = 8
 
 # How much each piece of evidence counts. The magnitudes keep a clear order: a matched message pattern
 # (40-70, more for longer literal text) or an error code (60) decides; the error type (25), the status (15),
@@ -76,6 +79,7 @@ STATUS_REGEXES = [
     r"status code\s*([1-5]\d\d)\b",
     r"[\"']code[\"']\s*:\s*([1-5]\d\d)\b",
     r"\b([1-5]\d\d)\s*[{\[]\s*[\"']",
+    r"\b(?:client|server) error\s+[\"']([1-5]\d\d)\b",  # httpx's raise_for_status: Server error '529 ' for url '...'
 ]
 # gRPC status names as Google APIs print them, and the HTTP status each corresponds to.
 GRPC_STATUS = {
@@ -282,7 +286,7 @@ def _rules(registry: Registry) -> dict:
         "identifiers": {s.id: list(s.identifiers) for s in registry.surfaces.values() if s.identifiers},
         "claude_surfaces": sorted(s.id for s in registry.surfaces.values() if s.anthropic),
         "other_providers": {p.id: {"title": p.title, "markers": list(p.markers)} for p in registry.other_providers.values()},
-        "min_exact_pattern_chars": MIN_EXACT_PATTERN_CHARS,
+        "min_exact_pattern_chars": MIN_EXACT_PATTERN_CHARS, "min_bare_pattern_chars": MIN_BARE_PATTERN_CHARS,
         "stopwords": STOPWORDS, "variable_regexes": VARIABLE_REGEXES, "frame_regexes": FRAME_REGEXES, "secret_regexes": SECRET_REGEXES,
     }
 
@@ -550,7 +554,7 @@ class PasteIndex:
 
         exact: the entry's message pattern or error code is in the paste. A short pattern, or text every client
         shares (TLS, proxies, cloud credentials), counts only when the paste also shows it is about Claude or
-        about the entry's own provider. likely: no message, but the general status or type entry (or the entry's
+        about the entry's own provider; a pattern that is mostly placeholder, only with the entry's status or type. likely: no message, but the general status or type entry (or the entry's
         own exception class) matched a paste that shows it is about Claude. related: words, or evidence from a
         paste that may not concern Claude at all.
         """
@@ -558,7 +562,8 @@ class PasteIndex:
         if found["code"] and (context or ev["error_code_field"]):
             return "exact"
         long_enough = found["pattern"] >= self.rules["min_exact_pattern_chars"] and not entry["shared"]
-        if found["pattern"] and (context or long_enough):
+        telling = found["pattern"] >= self.rules["min_bare_pattern_chars"] or found["status"] or found["type"]
+        if found["pattern"] and ((context and telling) or long_enough):
             return "exact"
         general = entry["kind"] in ("status", "error_type") and (found["status"] or found["type"])
         if context and (general or found["class"]):

@@ -279,7 +279,8 @@
     var context = ev.claude || ev.identified.indexOf(entry.surfaces[0]) >= 0;
     if (found.code && (context || ev.errorCodeField)) return "exact";
     var longEnough = found.pattern >= this.rules.min_exact_pattern_chars && !entry.shared;
-    if (found.pattern && (context || longEnough)) return "exact";
+    var telling = found.pattern >= this.rules.min_bare_pattern_chars || found.status || found.type;
+    if (found.pattern && ((context && telling) || longEnough)) return "exact";
     var general = (entry.kind === "status" || entry.kind === "error_type") && (found.status || found.type);
     if (context && (general || found["class"])) return "likely";
     return "related";

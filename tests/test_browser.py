@@ -313,3 +313,20 @@ def test_a_share_link_fetches_only_the_parts_of_the_index_its_paste_needs(page, 
     assert 1 <= len(entries) < entry_shards, entries  # the candidates' and the best word candidates' shards
     assert 1 <= len(words) <= len(set(PROMPT_TOO_LONG.split())) and len(words) < word_shards / 2, (words, word_shards)
     assert len(fetched) == len(set(fetched)), fetched  # nothing fetched twice
+
+
+def test_a_component_the_parser_has_not_finished_is_mounted_once_it_is_whole(page, site):
+    """The early copy of paste-search.js can run while the parser is inside the component (a busy machine, a slow
+    link): it must wait for the component's end, not mount half of it and fail."""
+    html = ('<!doctype html><html><head><meta charset="utf-8"></head><body>'
+            '<div data-mdx-component="paste-search" data-mdx-index="assets/generated/paste/" data-mdx-page="paste/">'
+            '<textarea id="mdx-paste-input" class="mdx-paste__input"></textarea>'
+            '<script src="assets/javascripts/paste-search.js"></script>'  # runs here, before the results box exists
+            '<div class="mdx-paste__results" aria-live="polite"></div></div></body></html>')
+    page.route(site + "half-parsed.html", lambda route: route.fulfill(status=200, content_type="text/html", body=html))
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(site + "half-parsed.html")
+    _paste(page, PROMPT_TOO_LONG)
+    assert "prompt-is-too-long" in _first_result(page).locator("a").get_attribute("href")
+    assert errors == []

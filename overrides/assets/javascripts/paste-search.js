@@ -522,6 +522,9 @@
 
   function mount(node) {
     if (node.getAttribute("data-mdx-ready")) return;
+    // While the page loads, the parser may have reached the component but not its end: wait for the results box,
+    // its last part (the observer below tries again as parsing goes on).
+    if (!node.querySelector(".mdx-paste__input") || !node.querySelector(".mdx-paste__results")) return;
     node.setAttribute("data-mdx-ready", "1");
     var base = new URL(node.getAttribute("data-mdx-index"), location.href).href;
     var root = base.replace(/assets\/generated\/paste\/$/, "");
@@ -634,8 +637,8 @@
   if (window.mdxPasteSearch) return;
   window.mdxPasteSearch = { PasteIndex: PasteIndex, decode: decode };
   // Mount what is already parsed, and, while the page is still loading, each component as soon as the parser has
-  // reached its results box (the early copy runs long before the theme's bundle, which parsing waits for); then
-  // on every page the theme's instant navigation brings (document$).
+  // reached its end (the early copy runs long before the theme's bundle, which parsing waits for); then on every
+  // page the theme's instant navigation brings (document$).
   prefetchSharedPaste(document.currentScript);
   mountAll();
   function followNavigation() {
@@ -643,11 +646,7 @@
     else mountAll();
   }
   if (document.readyState === "loading") {
-    var parsing = new MutationObserver(function () {
-      document.querySelectorAll("[data-mdx-component=paste-search]").forEach(function (node) {
-        if (node.querySelector(".mdx-paste__results")) mount(node);
-      });
-    });
+    var parsing = new MutationObserver(mountAll);
     parsing.observe(document.documentElement, { childList: true, subtree: true });
     document.addEventListener("DOMContentLoaded", function () { parsing.disconnect(); followNavigation(); });
   } else followNavigation();

@@ -203,8 +203,7 @@ def search_times(browser, base: str, pastes: list[str]) -> list[float]:
         const get = (name) => fetch(base + name).then(r => r.json());
         const core = await get('core.json');
         const files = {'core.json': core};
-        for (let k = 0; k < core.shards; k++) { const name = 'shard-' + String(k).padStart(3, '0') + '.json'; files[name] = await get(name); }
-        for (let k = 0; k < core.text_shards; k++) { const name = 'text-' + String(k).padStart(4, '0') + '.json'; files[name] = await get(name); }
+        for (const name of window.mdxPasteSearch.PasteIndex.fileNames(core)) files[name] = await get(name);
         const index = window.mdxPasteSearch.PasteIndex.fromFiles(files);
         index.explain('warm up', 5);
         return pastes.map(p => { const t0 = performance.now(); index.explain(p, 5); return performance.now() - t0; });

@@ -312,8 +312,7 @@ def build_index(registry: Registry) -> dict[str, dict]:
     records = [_entry_record(registry, n, e) for n, e in enumerate(registry.entries)]
     text_bounds, text_shards = _text_shards(_text_index(registry)["terms"])
     files = {CORE: {"version": 3, "rules": _rules(registry), "entries": len(records), "shards": shards, "shard_of": shard_of,
-                    "gram": GRAM, "text_candidates": TEXT_CANDIDATES, "router": _router(registry),
-                    "text_shards": len(text_shards), "text_bounds": text_bounds}}
+                    "gram": GRAM, "text_candidates": TEXT_CANDIDATES, "router": _router(registry), "text_bounds": text_bounds}}
     for k in range(shards):
         files[shard_name(k)] = {"entries": [r for r in records if shard_of[r["n"]] == k]}
     for k, terms in enumerate(text_shards):
@@ -333,6 +332,11 @@ def _utf16(term: str) -> bytes:
     return term.encode("utf-16-be")  # JavaScript orders strings by UTF-16 code units; the page looks terms up by that order
 
 
+def _text_cost(term: str, postings: list) -> int:
+    """Roughly what a term takes in a word shard's JSON."""
+    return len(term) + len(json.dumps(postings)) + 6
+
+
 def _text_shards(terms: dict[str, list]) -> tuple[list[str], list[dict[str, list]]]:
     """The word index cut into runs of consecutive terms of about TEXT_SHARD_BYTES each; bounds[k] is shard k's
     first term, so the page finds a word's shard by binary search without a list of every term."""
@@ -340,7 +344,7 @@ def _text_shards(terms: dict[str, list]) -> tuple[list[str], list[dict[str, list
     shards: list[dict[str, list]] = []
     size = 0
     for term in sorted(terms, key=_utf16):
-        cost = len(term) + len(json.dumps(terms[term])) + 6
+        cost = _text_cost(term, terms[term])
         if not shards or size + cost > TEXT_SHARD_BYTES:
             bounds.append(term)
             shards.append({})
@@ -447,14 +451,14 @@ class PasteIndex:
         self.report = core.get("report", {})
         self.about = core.get("about", {})
         self.entries = {r["n"]: r for k in range(self.shards) for r in files[shard_name(k)]["entries"]}
-        self.terms = {t: p for k in range(core["text_shards"]) for t, p in files[text_name(k)]["terms"].items()}
+        self.terms = {t: p for k in range(len(core["text_bounds"])) for t, p in files[text_name(k)]["terms"].items()}
         self.compiled: dict[int, list] = {}  # filled as entries become candidates: compiling every pattern up front is slow
 
     @classmethod
     def from_dir(cls, path: Path | str) -> "PasteIndex":
         path = Path(path)
         core = json.loads((path / CORE).read_text(encoding="utf-8"))
-        names = [CORE, *(shard_name(k) for k in range(core["shards"])), *(text_name(k) for k in range(core["text_shards"]))]
+        names = [CORE, *(shard_name(k) for k in range(core["shards"])), *(text_name(k) for k in range(len(core["text_bounds"])))]
         return cls({name: core if name == CORE else json.loads((path / name).read_text(encoding="utf-8")) for name in names})
 
     def analyze(self, paste: str) -> dict:
@@ -554,8 +558,9 @@ class PasteIndex:
 
         exact: the entry's message pattern or error code is in the paste. A short pattern, or text every client
         shares (TLS, proxies, cloud credentials), counts only when the paste also shows it is about Claude or
-        about the entry's own provider; a pattern that is mostly placeholder, only with the entry's status or type. likely: no message, but the general status or type entry (or the entry's
-        own exception class) matched a paste that shows it is about Claude. related: words, or evidence from a
+        about the entry's own provider; a pattern that is mostly placeholder, only with the entry's status or type.
+        likely: no message, but the general status or type entry (or the entry's own exception class) matched a
+        paste that shows it is about Claude. related: words, or evidence from a
         paste that may not concern Claude at all.
         """
         context = ev["claude"] or entry["surfaces"][0] in ev["identified"]

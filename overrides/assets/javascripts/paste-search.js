@@ -63,12 +63,20 @@
     this.secretRes = r.secret_regexes.map(function (rx) { return new RegExp(rx, "gi"); });
   }
 
-  /* The whole folder at once (Node, tests): {"core.json": ..., "shard-000.json": ..., "text-0000.json": ...}. */
+  /* The whole folder at once (Node, tests, benchmarks): {"core.json": ..., "shard-000.json": ..., "text-0000.json": ...}. */
   PasteIndex.fromFiles = function (files) {
     var index = new PasteIndex(files["core.json"]);
     for (var k = 0; k < index.shards; k++) index.addShard(k, files[shardName(k)]);
     for (k = 0; k < index.textBounds.length; k++) index.addText(k, files[textName(k)]);
     return index;
+  };
+
+  /* Every file of the folder besides core.json, by the names fromFiles reads. */
+  PasteIndex.fileNames = function (core) {
+    var names = [], k;
+    for (k = 0; k < core.shards; k++) names.push(shardName(k));
+    for (k = 0; k < core.text_bounds.length; k++) names.push(textName(k));
+    return names;
   };
 
   function shardName(k) { return "shard-" + String(k).padStart(3, "0") + ".json"; }
@@ -376,10 +384,14 @@
   /* The first answer as soon as the shards of the paste's candidates are in; then the answer with words, once
      the word shards of the paste's words (asked for at the same time, a few KB each) and the shards of the
      entries they point at are. */
+  /* What a paste needs, asked for at once: its candidates' shards and the word shards of its words. */
+  function loadFor(index, base, ev) {
+    return [loadShards(index, base, index.missingShards(index.candidates(ev))), loadWords(index, base, ev.query)];
+  }
+
   function answer(index, base, paste, onFirst, onFinal) {
     var ev = index.analyze(paste);
-    var candidates = loadShards(index, base, index.missingShards(index.candidates(ev)));
-    var words = loadWords(index, base, ev.query);
+    var loads = loadFor(index, base, ev), candidates = loads[0], words = loads[1];
     words.catch(function () {});  // a failure is reported through the chain below, once
     return candidates
       .then(function () { onFirst(index.explain(paste, 5, false)); return words; })
@@ -624,9 +636,7 @@
     var base = hint.href.slice(0, -"core.json".length);
     var ignore = function () {};  // a failure shows when the component asks for the same files
     loadIndex(base).then(function (index) {
-      var ev = index.analyze(paste);
-      loadShards(index, base, index.missingShards(index.candidates(ev))).catch(ignore);
-      loadWords(index, base, ev.query).catch(ignore);
+      loadFor(index, base, index.analyze(paste)).forEach(function (load) { load.catch(ignore); });
     }, ignore);
   }
 
